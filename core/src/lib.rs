@@ -1,0 +1,42 @@
+//! # slb-msgroup
+//!
+//! The exact, offline validator for Alibaba Cloud SLB `CreateMasterSlaveServerGroup`
+//! (API version 2014-05-15): it parses the raw `MasterSlaveBackendServers` string the way the
+//! service reads it, reports diagnostics as data, renders the service's response bodies, and
+//! builds signed request URLs and code snippets.
+//!
+//! Pure Rust with no I/O: the clock, randomness and credentials are arguments.
+//!
+//! ```
+//! use slb_msgroup::{Request, ServerList, validate};
+//!
+//! let request = Request {
+//!     region_id: Some("cn-hangzhou".into()),
+//!     load_balancer_id: Some("lb-bp1hv944r69al4j9jkmvx".into()),
+//!     master_slave_backend_servers: Some(ServerList::Raw(
+//!         "[{'ServerId':'vm-233','Port':'80','ServerType':'Master'},\
+//!           {'ServerId':'vm-232','Port':'90','ServerType':'Slave'}]".into(),
+//!     )),
+//!     master_slave_server_group_name: Some("Group1".into()),
+//! };
+//! assert!(validate(&request).ok);
+//! ```
+
+pub mod codes;
+pub mod diagnostic;
+pub mod encode;
+pub mod endpoint;
+pub mod ids;
+pub mod json;
+pub mod model;
+pub mod render;
+pub mod response;
+pub mod rules;
+pub mod servers;
+pub mod text;
+
+pub use codes::{Code, CodeInfo, Severity};
+pub use diagnostic::{Check, Diagnostic, Edit, Fix, Report, Span};
+pub use model::{BackendServer, NumOrStr, Request, ServerList};
+pub use response::{Format, Response, ResponseOptions, Shape, render as render_response};
+pub use rules::{Analysis, Resolved, analyze, parse_servers, validate};

@@ -1,0 +1,164 @@
+//! The request as the API takes it, with the API's own field names.
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+/// The action's name.
+pub const ACTION: &str = "CreateMasterSlaveServerGroup";
+/// The API version.
+pub const API_VERSION: &str = "2014-05-15";
+
+/// The keys a backend server entry may have, in the order the API reference lists them.
+pub const SERVER_KEYS: [&str; 7] = [
+    "ServerId",
+    "Port",
+    "Weight",
+    "ServerType",
+    "Type",
+    "Description",
+    "ServerIp",
+];
+
+pub const DEFAULT_WEIGHT: u8 = 100;
+pub const DEFAULT_SERVER_TYPE: &str = "Master";
+pub const DEFAULT_TYPE: &str = "ecs";
+
+/// A `CreateMasterSlaveServerGroup` request.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+pub struct Request {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub load_balancer_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub master_slave_backend_servers: Option<ServerList>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub master_slave_server_group_name: Option<String>,
+}
+
+/// `MasterSlaveBackendServers`: the raw string the API takes, or an already structured list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum ServerList {
+    Raw(String),
+    Servers(Vec<BackendServer>),
+}
+
+impl ServerList {
+    /// The string that goes on the wire. A structured list is rendered as compact JSON.
+    pub fn raw(&self) -> Cow<'_, str> {
+        match self {
+            Self::Raw(s) => Cow::Borrowed(s),
+            Self::Servers(list) => Cow::Owned(render_servers(list)),
+        }
+    }
+}
+
+/// A number or a decimal string (`80` and `"80"` alike), as `Port` and `Weight` may be given.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum NumOrStr {
+    Int(i64),
+    Float(f64),
+    Str(String),
+}
+
+impl NumOrStr {
+    fn write_json(&self, out: &mut String) {
+        match self {
+            Self::Int(i) => out.push_str(&i.to_string()),
+            Self::Float(f) if f.is_finite() => {
+                let text = f.to_string();
+                out.push_str(&text);
+                // Keep it a number that reads back as a float.
+                if !text.contains(['.', 'e', 'E']) {
+                    out.push_str(".0");
+                }
+            }
+            Self::Float(_) => out.push_str("null"),
+            Self::Str(s) => write_json_string(s, out),
+        }
+    }
+}
+
+/// One backend server as given. Every field is optional here: the validator says what is missing.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct BackendServer {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub server_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub port: Option<NumOrStr>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weight: Option<NumOrStr>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub server_type: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub r#type: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub server_ip: Option<String>,
+    /// Keys the service does not know. They are kept, so the validator can warn about them.
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, serde_json::Value>,
+}
+
+/// Renders a structured list as the compact double-quoted JSON string the API takes, keys in the
+/// API reference's order, absent fields left out.
+pub fn render_servers(list: &[BackendServer]) -> String {
+    let mut out = String::from("[");
+    for (i, s) in list.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push('{');
+        let mut first = true;
+        let mut key = |out: &mut String, name: &str| {
+            if !first {
+                out.push(',');
+            }
+            first = false;
+            write_json_string(name, out);
+            out.push(':');
+        };
+        if let Some(v) = &s.server_id {
+            key(&mut out, "ServerId");
+            write_json_string(v, &mut out);
+        }
+        if let Some(v) = &s.port {
+            key(&mut out, "Port");
+            v.write_json(&mut out);
+        }
+        if let Some(v) = &s.weight {
+            key(&mut out, "Weight");
+            v.write_json(&mut out);
+        }
+        for (name, v) in [
+            ("ServerType", &s.server_type),
+            ("Type", &s.r#type),
+            ("Description", &s.description),
+            ("ServerIp", &s.server_ip),
+        ] {
+            if let Some(v) = v {
+                key(&mut out, name);
+                write_json_string(v, &mut out);
+            }
+        }
+        for (name, v) in &s.extra {
+            key(&mut out, name);
+            out.push_str(&v.to_string());
+        }
+        out.push('}');
+    }
+    out.push(']');
+    out
+}
+
+fn write_json_string(s: &str, out: &mut String) {
+    // serde_json's string escaping cannot fail for a &str.
+    out.push_str(&serde_json::Value::from(s).to_string());
+}

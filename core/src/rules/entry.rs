@@ -1,0 +1,480 @@
+//! Checks of one server entry (rules 4 to 8, and the entry warnings).
+
+use super::Sink;
+use crate::codes::Code;
+use crate::diagnostic::{Check, Diagnostic, Fix, Span};
+use crate::json::{Member, Node, Value};
+use crate::model::{DEFAULT_SERVER_TYPE, DEFAULT_TYPE, DEFAULT_WEIGHT, SERVER_KEYS};
+use crate::servers::{
+    DESCRIPTION, Fields, PARAM, PORT, SERVER_ID, SERVER_IP, SERVER_TYPE, TYPE, WEIGHT,
+};
+use crate::text::excerpt;
+
+/// An entry with every value checked and the defaults filled in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Resolved {
+    pub server_id: String,
+    pub port: u16,
+    pub weight: u8,
+    pub server_type: &'static str,
+    pub r#type: &'static str,
+    pub description: Option<String>,
+    pub server_ip: Option<String>,
+    /// Which optional fields the request gave (the `documented` response shape lists only those).
+    pub weight_given: bool,
+    pub server_type_given: bool,
+    pub type_given: bool,
+}
+
+/// An integer read from a number or a decimal string.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum IntRead {
+    /// Absent, null, or a blank string.
+    Blank,
+    Int(i128),
+    /// Present, but not an integer (a fraction, an exponent, a word, another JSON type).
+    NotInt,
+}
+
+pub(super) fn read_int(node: Option<&Node>) -> IntRead {
+    let Some(node) = node else {
+        return IntRead::Blank;
+    };
+    let text = match &node.value {
+        Value::Null => return IntRead::Blank,
+        Value::Number(t) => t.as_str(),
+        Value::String(s) if s.trim().is_empty() => return IntRead::Blank,
+        Value::String(s) => s.as_str(),
+        _ => return IntRead::NotInt,
+    };
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return IntRead::NotInt;
+    }
+    // More digits than any port or weight: clamp, so the range check reports it.
+    let v = if digits.trim_start_matches('0').len() > 30 {
+        i128::MAX
+    } else {
+        digits.parse::<i128>().unwrap_or(i128::MAX)
+    };
+    IntRead::Int(if text.starts_with('-') { -v } else { v })
+}
+
+/// A string field's text: `Some` for a string (or a number, which the service reads as text).
+fn text_of(node: &Node, raw: &str) -> Option<String> {
+    match &node.value {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(_) => Some(raw[node.span.start..node.span.end].to_owned()),
+        _ => None,
+    }
+}
+
+fn source(raw: &str, span: Span) -> &str {
+    raw.get(span.start..span.end).unwrap_or("")
+}
+
+/// The quote the text uses at `span` (for fixes that rewrite a string), `"` by default.
+fn quote_at(raw: &str, span: Span) -> char {
+    match raw.as_bytes().get(span.start) {
+        Some(b'\'') => '\'',
+        _ => '"',
+    }
+}
+
+/// The closest of `options` to `found`, compared without case, if it is close enough.
+pub(super) fn closest<'o>(found: &str, options: &[&'o str]) -> Option<&'o str> {
+    let lower = found.to_lowercase();
+    options
+        .iter()
+        .map(|o| (*o, strsim::levenshtein(&lower, &o.to_lowercase())))
+        .filter(|(o, d)| *d <= 2.min(o.len() / 2).max(1) || lower == o.to_lowercase())
+        .min_by_key(|(_, d)| *d)
+        .map(|(o, _)| o)
+}
+
+fn replace_string_fix(raw: &str, node: &Node, with: &str) -> Fix {
+    let q = quote_at(raw, node.span);
+    Fix::replace(
+        format!("Change to {with}"),
+        node.span,
+        format!("{q}{with}{q}"),
+    )
+}
+
+pub(super) fn check(
+    raw: &str,
+    index: usize,
+    item: &Node,
+    f: &Fields<'_>,
+    sink: &mut Sink,
+) -> Option<Resolved> {
+    let path = |key: &str| format!("{PARAM}[{index}].{key}");
+    let show = |node: &Node| excerpt(source(raw, node.span));
+    let mut valid = true;
+
+    // 4. ServerId
+    let server_id = match f.value(SERVER_ID) {
+        None => {
+            let detail = match f.known[SERVER_ID] {
+                Some(_) => {
+                    format!("Server {index} has ServerId null; give the ECS, ENI or ECI id.")
+                }
+                None => format!(
+                    "Server {index} has no ServerId; give the ECS, ENI or ECI id, like \"i-bp1fq61enf4loa5i0000\"."
+                ),
+            };
+            let span = f.known[SERVER_ID].map_or(item.span, |m| m.value.span);
+            sink.push(
+                Diagnostic::new(
+                    Code::BackendServerIdCanNotEmpty,
+                    Check::ServerIdEmpty,
+                    path("ServerId"),
+                    detail,
+                )
+                .with_span(span),
+            );
+            None
+        }
+        Some(node) => match text_of(node, raw) {
+            Some(id) if id.trim().is_empty() => {
+                sink.push(
+                    Diagnostic::new(
+                        Code::BackendServerIdCanNotEmpty,
+                        Check::ServerIdEmpty,
+                        path("ServerId"),
+                        format!("Server {index} has a blank ServerId ({}).", show(node)),
+                    )
+                    .with_span(node.span),
+                );
+                None
+            }
+            other => other,
+        },
+    };
+    if server_id.is_none() {
+        valid = false;
+    }
+
+    // 5 and 6. Port
+    let port_node = f.value(PORT);
+    let port = match read_int(port_node) {
+        IntRead::Blank => {
+            let span = f.known[PORT].map_or(item.span, |m| m.value.span);
+            let detail = match port_node {
+                Some(node) => format!("Server {index} has a blank Port ({}).", show(node)),
+                None if f.known[PORT].is_some() => format!("Server {index} has Port null."),
+                None => format!("Server {index} has no Port; give an integer from 1 to 65535."),
+            };
+            sink.push(
+                Diagnostic::new(
+                    Code::BackendServerPortCanNotEmpty,
+                    Check::PortEmpty,
+                    path("Port"),
+                    detail,
+                )
+                .with_span(span),
+            );
+            None
+        }
+        IntRead::Int(p) if (1..=65535).contains(&p) => u16::try_from(p).ok(),
+        read => {
+            // `read_int` only answers NotInt or Int for a present value.
+            let node = port_node.unwrap_or(item);
+            let what = if read == IntRead::NotInt {
+                "not an integer"
+            } else {
+                "out of range"
+            };
+            sink.push(
+                Diagnostic::new(
+                    Code::RealServerPortNotSupport,
+                    Check::PortValue,
+                    path("Port"),
+                    format!(
+                        "Server {index} has Port {} ({what}); expected an integer from 1 to 65535.",
+                        show(node)
+                    ),
+                )
+                .with_span(node.span),
+            );
+            None
+        }
+    };
+    if port.is_none() {
+        valid = false;
+    }
+
+    // 7. ServerType
+    let server_type = match f.value(SERVER_TYPE) {
+        None => Some((DEFAULT_SERVER_TYPE, false)),
+        Some(node) => match &node.value {
+            Value::String(s) if s.is_empty() => Some((DEFAULT_SERVER_TYPE, false)),
+            Value::String(s) if s == "Master" => Some(("Master", true)),
+            Value::String(s) if s == "Slave" => Some(("Slave", true)),
+            other => {
+                let suggestion = match other {
+                    Value::String(s) => closest(s, &["Master", "Slave"]),
+                    _ => None,
+                };
+                let hint = suggestion
+                    .map(|s| format!(" Did you mean {s}?"))
+                    .unwrap_or_default();
+                sink.push(
+                    Diagnostic::new(
+                        Code::InvalidServerType,
+                        Check::ServerTypeValue,
+                        path("ServerType"),
+                        format!(
+                            "Server {index} has ServerType {}; expected Master or Slave (case-sensitive).{hint}",
+                            show(node)
+                        ),
+                    )
+                    .with_span(node.span)
+                    .with_fix(suggestion.map(|s| replace_string_fix(raw, node, s))),
+                );
+                None
+            }
+        },
+    };
+    if server_type.is_none() {
+        valid = false;
+    }
+
+    // 8. Weight, Type, and text fields of the wrong JSON type.
+    let weight_node = f.value(WEIGHT);
+    let weight = match read_int(weight_node) {
+        IntRead::Blank if weight_node.is_none() => Some((DEFAULT_WEIGHT, false)),
+        IntRead::Int(w) if (0..=100).contains(&w) => u8::try_from(w).ok().map(|w| (w, true)),
+        _ => {
+            let node = weight_node.unwrap_or(item);
+            sink.push(
+                Diagnostic::new(
+                    Code::InvalidParameter,
+                    Check::WeightValue,
+                    path("Weight"),
+                    format!(
+                        "Server {index} has Weight {}; expected an integer from 0 to 100 (default 100).",
+                        show(node)
+                    ),
+                )
+                .with_span(node.span),
+            );
+            None
+        }
+    };
+    if weight.is_none() {
+        valid = false;
+    }
+
+    const TYPES: [&str; 3] = ["ecs", "eni", "eci"];
+    let kind = match f.value(TYPE) {
+        None => Some((DEFAULT_TYPE, false)),
+        Some(node) => match &node.value {
+            Value::String(s) if s.is_empty() => Some((DEFAULT_TYPE, false)),
+            Value::String(s) if TYPES.contains(&s.as_str()) => {
+                TYPES.iter().find(|t| **t == s).map(|t| (*t, true))
+            }
+            other => {
+                let suggestion = match other {
+                    Value::String(s) => closest(s, &TYPES),
+                    _ => None,
+                };
+                let hint = suggestion
+                    .map(|s| format!(" Did you mean {s}?"))
+                    .unwrap_or_default();
+                sink.push(
+                    Diagnostic::new(
+                        Code::InvalidParameter,
+                        Check::TypeValue,
+                        path("Type"),
+                        format!(
+                            "Server {index} has Type {}; expected ecs, eni or eci (default ecs).{hint}",
+                            show(node)
+                        ),
+                    )
+                    .with_span(node.span)
+                    .with_fix(suggestion.map(|s| replace_string_fix(raw, node, s))),
+                );
+                None
+            }
+        },
+    };
+    if kind.is_none() {
+        valid = false;
+    }
+
+    let mut texts: [Option<String>; 3] = [None, None, None];
+    for (slot, (field, name)) in [
+        (SERVER_ID, "ServerId"),
+        (DESCRIPTION, "Description"),
+        (SERVER_IP, "ServerIp"),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        if let Some(node) = f.value(field) {
+            match text_of(node, raw) {
+                Some(t) => texts[slot] = Some(t),
+                None => {
+                    valid = false;
+                    sink.push(
+                        Diagnostic::new(
+                            Code::InvalidParameter,
+                            Check::TextType,
+                            path(name),
+                            format!(
+                                "Server {index} has {name} {}, which is {}; expected a string.",
+                                show(node),
+                                node.value.kind()
+                            ),
+                        )
+                        .with_span(node.span),
+                    );
+                }
+            }
+        }
+    }
+    let [_, description, server_ip] = texts;
+
+    warnings(
+        raw,
+        index,
+        f,
+        kind.map(|k| k.0),
+        description.as_deref(),
+        server_ip.as_deref(),
+        sink,
+    );
+
+    if !valid {
+        return None;
+    }
+    let (server_type, server_type_given) = server_type?;
+    let (weight, weight_given) = weight?;
+    let (r#type, type_given) = kind?;
+    Some(Resolved {
+        server_id: server_id?,
+        port: port?,
+        weight,
+        server_type,
+        r#type,
+        description,
+        server_ip,
+        weight_given,
+        server_type_given,
+        type_given,
+    })
+}
+
+fn warnings(
+    raw: &str,
+    index: usize,
+    f: &Fields<'_>,
+    kind: Option<&str>,
+    description: Option<&str>,
+    server_ip: Option<&str>,
+    sink: &mut Sink,
+) {
+    let path = |key: &str| format!("{PARAM}[{index}].{key}");
+    for m in &f.unknown {
+        let suggestion = closest(&m.key, &SERVER_KEYS);
+        let already = suggestion.is_some_and(|s| f.known[key_index(s)].is_some());
+        let hint = match suggestion {
+            Some(s) if already => format!(" It looks like {s}, which the entry also gives."),
+            Some(s) => format!(" Did you mean {s}?"),
+            None => format!(" Known keys: {}.", SERVER_KEYS.join(", ")),
+        };
+        let fix = suggestion
+            .filter(|_| !already)
+            .map(|s| rename_fix(raw, m, s));
+        sink.push(
+            Diagnostic::new(
+                Code::UnknownServerKey,
+                Check::UnknownKey,
+                path(&m.key),
+                format!(
+                    "Server {index} has the key \"{}\", which the service ignores.{hint}",
+                    excerpt(&m.key)
+                ),
+            )
+            .with_span(m.key_span)
+            .with_fix(fix),
+        );
+    }
+    for m in &f.shadowed {
+        sink.push(
+            Diagnostic::new(
+                Code::DuplicateServerKey,
+                Check::DuplicateKey,
+                path(&m.key),
+                format!(
+                    "Server {index} gives {} more than once; this value ({}) is replaced by a later one.",
+                    m.key,
+                    excerpt(source(raw, m.value.span))
+                ),
+            )
+            .with_span(m.key_span),
+        );
+    }
+    if let (Some(d), Some(node)) = (description, f.value(DESCRIPTION)) {
+        let chars = d.chars().count();
+        let bad = d
+            .chars()
+            .find(|c| !(c.is_alphanumeric() || matches!(c, '-' | '/' | '.' | '_')));
+        let problem = if chars == 0 {
+            Some("is empty".to_owned())
+        } else if chars > 80 {
+            Some(format!("is {chars} characters long"))
+        } else {
+            bad.map(|c| format!("contains {}", describe(c)))
+        };
+        if let Some(problem) = problem {
+            sink.push(
+                Diagnostic::new(
+                    Code::InvalidDescription,
+                    Check::DescriptionFormat,
+                    path("Description"),
+                    format!(
+                        "Server {index}'s Description {problem}; the documented format is 1 to 80 letters, digits, Chinese characters and - / . _."
+                    ),
+                )
+                .with_span(node.span),
+            );
+        }
+    }
+    if let Some(k @ ("eni" | "eci")) = kind
+        && server_ip.is_none_or(|ip| ip.trim().is_empty())
+    {
+        let span = f.value(TYPE).map(|n| n.span);
+        let mut d = Diagnostic::new(
+            Code::MissingServerIp,
+            Check::ServerIpMissing,
+            path("ServerIp"),
+            format!(
+                "Server {index} has Type {k} but no ServerIp; give the IP address of the {}.",
+                k.to_uppercase()
+            ),
+        );
+        if let Some(span) = span {
+            d = d.with_span(span);
+        }
+        sink.push(d);
+    }
+}
+
+fn describe(c: char) -> String {
+    match c {
+        ' ' => "a space".to_owned(),
+        c if c.is_control() => format!("the control character U+{:04X}", c as u32),
+        c => format!("'{c}'"),
+    }
+}
+
+fn key_index(key: &str) -> usize {
+    SERVER_KEYS.iter().position(|k| *k == key).unwrap_or(0)
+}
+
+fn rename_fix(raw: &str, m: &Member, to: &str) -> Fix {
+    let q = quote_at(raw, m.key_span);
+    Fix::replace(format!("Rename to {to}"), m.key_span, format!("{q}{to}{q}"))
+}

@@ -1,0 +1,143 @@
+//! The validator: every error and warning of `rules.md`, errors in the order the service is
+//! assumed to check them (the first is the one a real call answers with), then warnings.
+
+mod entry;
+mod pair;
+mod params;
+
+use crate::diagnostic::{Diagnostic, Report};
+use crate::json::Value;
+use crate::model::{BackendServer, Request};
+use crate::servers::{self, Fields};
+
+pub use entry::Resolved;
+
+/// Diagnostics of one run, kept apart by severity until the end so each keeps its own order.
+#[derive(Debug, Default)]
+struct Sink {
+    errors: Vec<Diagnostic>,
+    warnings: Vec<Diagnostic>,
+}
+
+impl Sink {
+    fn push(&mut self, d: Diagnostic) {
+        if d.is_error() {
+            self.errors.push(d);
+        } else {
+            self.warnings.push(d);
+        }
+    }
+
+    fn finish(mut self) -> Vec<Diagnostic> {
+        self.errors.append(&mut self.warnings);
+        self.errors
+    }
+}
+
+/// Everything the checks found out about the server list.
+#[derive(Debug)]
+pub struct ServersOutcome {
+    /// The structured view, when the text is a list of objects.
+    pub servers: Option<Vec<BackendServer>>,
+    /// The entries with every value valid and defaults filled in, when there is no error at all
+    /// in the list.
+    pub resolved: Option<Vec<Resolved>>,
+}
+
+/// The result of validating a whole request.
+#[derive(Debug)]
+pub struct Analysis {
+    /// The `MasterSlaveBackendServers` string as it goes on the wire (`None` when absent).
+    pub raw: Option<String>,
+    pub report: Report,
+    pub servers: ServersOutcome,
+}
+
+/// Validates a request.
+pub fn analyze(request: &Request) -> Analysis {
+    let raw = request
+        .master_slave_backend_servers
+        .as_ref()
+        .map(|l| l.raw().into_owned());
+    let mut sink = Sink::default();
+    params::check(request, &mut sink);
+    let servers = check_servers(raw.as_deref(), &mut sink);
+    let report = Report::new(sink.finish());
+    let servers = if report.ok {
+        servers
+    } else {
+        ServersOutcome {
+            resolved: None,
+            ..servers
+        }
+    };
+    Analysis {
+        raw,
+        report,
+        servers,
+    }
+}
+
+/// Validates a request; the diagnostics only.
+pub fn validate(request: &Request) -> Report {
+    analyze(request).report
+}
+
+/// Reads and checks the raw server list on its own (no RegionId or LoadBalancerId checks).
+pub fn parse_servers(raw: &str) -> (ServersOutcome, Report) {
+    let mut sink = Sink::default();
+    let outcome = check_servers(Some(raw), &mut sink);
+    (outcome, Report::new(sink.finish()))
+}
+
+fn check_servers(raw: Option<&str>, sink: &mut Sink) -> ServersOutcome {
+    let read = servers::read_list(raw);
+    let text = raw.unwrap_or("");
+    let had_list_errors = !read.errors.is_empty();
+    for d in read.errors {
+        sink.push(d);
+    }
+    let Some(items) = read.items else {
+        return ServersOutcome {
+            servers: None,
+            resolved: None,
+        };
+    };
+    let errors_before = sink.errors.len();
+    pair::check_count(items.len(), read.span, sink);
+
+    let mut entries = Vec::with_capacity(items.len());
+    for (index, item) in items.iter().enumerate() {
+        if let Value::Object(members) = &item.value {
+            let fields = Fields::of(members);
+            let resolved = entry::check(text, index, item, &fields, sink);
+            entries.push(Some((item, fields, resolved)));
+        } else {
+            entries.push(None);
+        }
+    }
+
+    // The pair checks need exactly two object entries.
+    if let [Some(a), Some(b)] = entries.as_slice() {
+        pair::check_pair(text, [a, b], sink);
+    }
+
+    let model = if had_list_errors {
+        None
+    } else {
+        servers::to_model(text, &items)
+    };
+    let clean = sink.errors.len() == errors_before && !had_list_errors;
+    let resolved = if clean {
+        entries
+            .into_iter()
+            .map(|e| e.and_then(|(_, _, r)| r))
+            .collect::<Option<Vec<_>>>()
+    } else {
+        None
+    };
+    ServersOutcome {
+        servers: model,
+        resolved,
+    }
+}

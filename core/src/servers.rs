@@ -1,0 +1,248 @@
+//! Reads the raw `MasterSlaveBackendServers` string into a list of entries, the way the service
+//! reads it: a JSON array of objects, strings in double or single quotes, at most 64 KiB and 32
+//! levels deep. List-level problems become `InvalidParameter` diagnostics here; the per-entry and
+//! pair checks live in [`crate::rules`].
+
+use std::collections::BTreeMap;
+
+use crate::codes::Code;
+use crate::diagnostic::{Check, Diagnostic, Span};
+use crate::json::{self, Member, Node, ParseError, Value};
+use crate::model::{BackendServer, NumOrStr, SERVER_KEYS};
+
+/// The longest raw string accepted, in bytes.
+pub const MAX_BYTES: usize = 64 * 1024;
+
+pub const PARAM: &str = "MasterSlaveBackendServers";
+
+/// The list as read: its elements (when it could be read) and the list-level errors.
+#[derive(Debug)]
+pub struct ListRead {
+    /// `None` when the text is not an array at all (syntax error, too large, too deep, not an
+    /// array). An absent or empty parameter is an empty list.
+    pub items: Option<Vec<Node>>,
+    /// The span of the whole list, when there is one.
+    pub span: Option<Span>,
+    pub errors: Vec<Diagnostic>,
+}
+
+/// Reads `raw`. `None` (the parameter is absent) and `""` are an empty list.
+pub fn read_list(raw: Option<&str>) -> ListRead {
+    let raw = match raw {
+        None | Some("") => {
+            return ListRead {
+                items: Some(Vec::new()),
+                span: None,
+                errors: Vec::new(),
+            };
+        }
+        Some(raw) => raw,
+    };
+    let fail = |d: Diagnostic| ListRead {
+        items: None,
+        span: None,
+        errors: vec![d],
+    };
+    if raw.len() > MAX_BYTES {
+        return fail(Diagnostic::new(
+            Code::InvalidParameter,
+            Check::TooLarge,
+            PARAM,
+            format!(
+                "MasterSlaveBackendServers is {} bytes long; the limit is {MAX_BYTES} bytes (64 KiB).",
+                raw.len()
+            ),
+        ));
+    }
+    let node = match json::parse(raw) {
+        Ok(node) => node,
+        Err(ParseError::Syntax {
+            span,
+            expected,
+            found,
+            fix,
+        }) => {
+            let at = crate::text::line_col(raw, span.start);
+            return fail(
+                Diagnostic::new(
+                    Code::InvalidParameter,
+                    Check::Syntax,
+                    PARAM,
+                    format!(
+                        "Syntax error at line {}, column {}: expected {expected}, found {found}.",
+                        at.line, at.column
+                    ),
+                )
+                .with_span(span)
+                .with_fix(fix),
+            );
+        }
+        Err(ParseError::TooDeep { span }) => {
+            return fail(
+                Diagnostic::new(
+                    Code::InvalidParameter,
+                    Check::TooDeep,
+                    PARAM,
+                    format!(
+                        "MasterSlaveBackendServers is nested deeper than {} levels here.",
+                        json::MAX_DEPTH
+                    ),
+                )
+                .with_span(span),
+            );
+        }
+    };
+    let span = node.span;
+    let items = match node.value {
+        Value::Array(items) => items,
+        other => {
+            return fail(
+                Diagnostic::new(
+                    Code::InvalidParameter,
+                    Check::NotAList,
+                    PARAM,
+                    format!(
+                        "MasterSlaveBackendServers is {}; expected a list of two server objects, like [{{\"ServerId\":\"i-1\",\"Port\":80}}, …].",
+                        other.kind()
+                    ),
+                )
+                .with_span(span),
+            );
+        }
+    };
+    let errors = items
+        .iter()
+        .enumerate()
+        .filter(|(_, item)| !matches!(item.value, Value::Object(_)))
+        .map(|(i, item)| {
+            Diagnostic::new(
+                Code::InvalidParameter,
+                Check::EntryNotObject,
+                format!("{PARAM}[{i}]"),
+                format!(
+                    "Entry {i} is {}; expected an object with ServerId and Port.",
+                    item.value.kind()
+                ),
+            )
+            .with_span(item.span)
+        })
+        .collect();
+    ListRead {
+        items: Some(items),
+        span: Some(span),
+        errors,
+    }
+}
+
+/// The known fields of one entry, last one winning, plus what else the entry holds.
+#[derive(Debug, Default)]
+pub struct Fields<'a> {
+    pub known: [Option<&'a Member>; 7],
+    /// Keys the service does not know, in order.
+    pub unknown: Vec<&'a Member>,
+    /// Known keys given more than once: every occurrence but the last.
+    pub shadowed: Vec<&'a Member>,
+}
+
+pub const SERVER_ID: usize = 0;
+pub const PORT: usize = 1;
+pub const WEIGHT: usize = 2;
+pub const SERVER_TYPE: usize = 3;
+pub const TYPE: usize = 4;
+pub const DESCRIPTION: usize = 5;
+pub const SERVER_IP: usize = 6;
+
+impl<'a> Fields<'a> {
+    pub fn of(members: &'a [Member]) -> Self {
+        let mut fields = Fields::default();
+        for m in members {
+            match SERVER_KEYS.iter().position(|k| *k == m.key) {
+                Some(i) => {
+                    if let Some(previous) = fields.known[i].replace(m) {
+                        fields.shadowed.push(previous);
+                    }
+                }
+                None => fields.unknown.push(m),
+            }
+        }
+        fields
+    }
+
+    /// The value of a known field, treating `null` as absent.
+    pub fn value(&self, index: usize) -> Option<&'a Node> {
+        self.known[index]
+            .map(|m| &m.value)
+            .filter(|n| n.value != Value::Null)
+    }
+}
+
+/// The structured view of a list that could be read (every element an object). Values of an
+/// unexpected JSON type are kept as their source text; `null` is left out.
+pub fn to_model(raw: &str, items: &[Node]) -> Option<Vec<BackendServer>> {
+    items
+        .iter()
+        .map(|item| {
+            let Value::Object(members) = &item.value else {
+                return None;
+            };
+            let f = Fields::of(members);
+            let text = |i: usize| {
+                f.value(i).map(|n| match &n.value {
+                    Value::String(s) => s.clone(),
+                    _ => raw[n.span.start..n.span.end].to_owned(),
+                })
+            };
+            let num = |i: usize| {
+                f.value(i).map(|n| match &n.value {
+                    Value::String(s) => NumOrStr::Str(s.clone()),
+                    Value::Number(t) => number_model(t),
+                    _ => NumOrStr::Str(raw[n.span.start..n.span.end].to_owned()),
+                })
+            };
+            let extra: BTreeMap<String, serde_json::Value> = f
+                .unknown
+                .iter()
+                .map(|m| (m.key.clone(), to_json(&m.value)))
+                .collect();
+            Some(BackendServer {
+                server_id: text(SERVER_ID),
+                port: num(PORT),
+                weight: num(WEIGHT),
+                server_type: text(SERVER_TYPE),
+                r#type: text(TYPE),
+                description: text(DESCRIPTION),
+                server_ip: text(SERVER_IP),
+                extra,
+            })
+        })
+        .collect()
+}
+
+fn number_model(text: &str) -> NumOrStr {
+    if let Ok(i) = text.parse::<i64>() {
+        return NumOrStr::Int(i);
+    }
+    match text.parse::<f64>() {
+        Ok(f) if f.is_finite() => NumOrStr::Float(f),
+        _ => NumOrStr::Str(text.to_owned()),
+    }
+}
+
+fn to_json(node: &Node) -> serde_json::Value {
+    match &node.value {
+        Value::Null => serde_json::Value::Null,
+        Value::Bool(b) => serde_json::Value::Bool(*b),
+        Value::Number(t) => match number_model(t) {
+            NumOrStr::Int(i) => i.into(),
+            NumOrStr::Float(f) => f.into(),
+            NumOrStr::Str(s) => s.into(),
+        },
+        Value::String(s) => s.clone().into(),
+        Value::Array(items) => items.iter().map(to_json).collect(),
+        Value::Object(members) => members
+            .iter()
+            .map(|m| (m.key.clone(), to_json(&m.value)))
+            .collect::<serde_json::Map<_, _>>()
+            .into(),
+    }
+}
