@@ -1,1 +1,299 @@
-fn main() {}
+//! `slb-msgroup`: the command line for shell users and CI pipelines. The same engine and the same
+//! JSON shapes as the npm package (spans in UTF-16 code units, plus line and column).
+
+use std::collections::hash_map::RandomState;
+use std::hash::{BuildHasher, Hasher};
+use std::io::Read as _;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use slb_msgroup::api::{self, Environment, Units};
+use slb_msgroup::{Request, render};
+
+/// Validate, sign and preview Alibaba Cloud SLB CreateMasterSlaveServerGroup requests offline.
+///
+/// The input is a request object as JSON, with the API's field names:
+/// {"RegionId": "cn-hangzhou", "LoadBalancerId": "lb-…", "MasterSlaveBackendServers": "[…]" or […],
+/// "MasterSlaveServerGroupName": "…"}
+#[derive(Debug, Parser)]
+#[command(name = "slb-msgroup", version, about, long_about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Print the diagnostics as JSON (exit 0 valid, 1 invalid, 2 usage error).
+    Validate {
+        /// The request file, or - for standard input.
+        #[arg(default_value = "-")]
+        file: String,
+        /// Print the diagnostics for people: the raw string with the span underlined, code,
+        /// message, detail and fix.
+        #[arg(long)]
+        text: bool,
+    },
+    /// Print the request to send: method, URL, headers and the strings that are signed.
+    /// Credentials come from ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET.
+    Request {
+        #[arg(default_value = "-")]
+        file: String,
+        /// Signature version [default: v1 with credentials, else none]
+        #[arg(long, value_enum)]
+        sign: Option<Sign>,
+        /// HTTP method [default: GET; POST for v3]
+        #[arg(long, value_enum, ignore_case = true)]
+        method: Option<MethodArg>,
+        /// The response format the request asks for.
+        #[arg(long, value_enum, ignore_case = true, default_value = "json")]
+        format: FormatArg,
+        /// A host that overrides the region's endpoint.
+        #[arg(long)]
+        endpoint: Option<String>,
+        /// Use http instead of https.
+        #[arg(long)]
+        http: bool,
+        /// YYYY-MM-DDThh:mm:ssZ (UTC) [default: now]
+        #[arg(long)]
+        timestamp: Option<String>,
+        /// The signature nonce [default: random]
+        #[arg(long)]
+        nonce: Option<String>,
+    },
+    /// Print the response body the service would give (exit 0 for HTTP 200, 1 otherwise).
+    Response {
+        #[arg(default_value = "-")]
+        file: String,
+        #[arg(long, value_enum, ignore_case = true, default_value = "json")]
+        format: FormatArg,
+        /// service: what the service returns; documented: the API reference's example layout.
+        #[arg(long, value_enum, default_value = "service")]
+        shape: ShapeArg,
+        /// The RequestId to use [default: random]
+        #[arg(long)]
+        request_id: Option<String>,
+        /// The MasterSlaveServerGroupId to use [default: random]
+        #[arg(long)]
+        group_id: Option<String>,
+    },
+    /// Print code that sends the request: all snippets as a JSON object, or one with --lang.
+    Snippets {
+        #[arg(default_value = "-")]
+        file: String,
+        /// One snippet: curl-bash, curl-powershell, curl-cmd, aliyun-bash, aliyun-powershell,
+        /// python, typescript, go, java or terraform.
+        #[arg(long)]
+        lang: Option<String>,
+        /// A host that overrides the region's endpoint.
+        #[arg(long)]
+        endpoint: Option<String>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum Sign {
+    None,
+    V1,
+    V3,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum MethodArg {
+    Get,
+    Post,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum FormatArg {
+    Json,
+    Xml,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ShapeArg {
+    Service,
+    Documented,
+}
+
+impl FormatArg {
+    const fn format(self) -> slb_msgroup::Format {
+        match self {
+            Self::Json => slb_msgroup::Format::Json,
+            Self::Xml => slb_msgroup::Format::Xml,
+        }
+    }
+}
+
+/// A usage error: exit 2.
+struct Usage(String);
+
+fn read_request(file: &str) -> Result<Request, Usage> {
+    let text = if file == "-" {
+        let mut s = String::new();
+        std::io::stdin()
+            .read_to_string(&mut s)
+            .map_err(|e| Usage(format!("reading standard input: {e}")))?;
+        s
+    } else {
+        std::fs::read_to_string(file).map_err(|e| Usage(format!("{file}: {e}")))?
+    };
+    serde_json::from_str(&text).map_err(|e| {
+        Usage(format!(
+            "{file}: not a request object: {e}\n(expected JSON like {{\"RegionId\": \"cn-hangzhou\", \"LoadBalancerId\": \"lb-…\", \"MasterSlaveBackendServers\": \"[…]\"}})"
+        ))
+    })
+}
+
+fn environment() -> Environment {
+    let unix_seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    // RandomState is seeded from the operating system's randomness.
+    let mut h = RandomState::new().build_hasher();
+    h.write_u64(unix_seconds);
+    Environment {
+        unix_seconds,
+        entropy: h.finish(),
+    }
+}
+
+/// Writes to standard output; a closed pipe (`| head`) is not an error worth a panic.
+fn out(text: &str) {
+    use std::io::Write as _;
+    let mut stdout = std::io::stdout().lock();
+    let _ = stdout.write_all(text.as_bytes());
+    let _ = stdout.flush();
+}
+
+fn json<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_string_pretty(value).unwrap_or_default()
+}
+
+fn credential(name: &str) -> Option<String> {
+    std::env::var(name).ok().filter(|v| !v.is_empty())
+}
+
+fn run(cli: Cli) -> Result<ExitCode, Usage> {
+    match cli.command {
+        Command::Validate { file, text } => {
+            let request = read_request(&file)?;
+            let analysis = slb_msgroup::analyze(&request);
+            let raw = analysis.raw.as_deref().unwrap_or("");
+            if text {
+                out(&render::text(raw, &analysis.report.diagnostics));
+            } else {
+                out(&format!(
+                    "{}\n",
+                    json(&api::report(raw, &analysis.report, Units::Utf16WithLines))
+                ));
+            }
+            Ok(if analysis.report.ok {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
+        }
+        Command::Request {
+            file,
+            sign,
+            method,
+            format,
+            endpoint,
+            http,
+            timestamp,
+            nonce,
+        } => {
+            let request = read_request(&file)?;
+            let options = api::ApiRequestOptions {
+                signature_version: sign.map(|s| match s {
+                    Sign::None => slb_msgroup::request::SignatureVersion::None,
+                    Sign::V1 => slb_msgroup::request::SignatureVersion::V1,
+                    Sign::V3 => slb_msgroup::request::SignatureVersion::V3,
+                }),
+                method: method.map(|m| match m {
+                    MethodArg::Get => slb_msgroup::request::Method::Get,
+                    MethodArg::Post => slb_msgroup::request::Method::Post,
+                }),
+                format: Some(format.format()),
+                protocol: http.then_some(slb_msgroup::request::Protocol::Http),
+                endpoint,
+                access_key_id: credential("ALIBABA_CLOUD_ACCESS_KEY_ID"),
+                access_key_secret: credential("ALIBABA_CLOUD_ACCESS_KEY_SECRET"),
+                timestamp,
+                nonce,
+            };
+            let built = api::build_request(&request, &options, environment()).map_err(Usage)?;
+            out(&format!("{}\n", json(&built)));
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Response {
+            file,
+            format,
+            shape,
+            request_id,
+            group_id,
+        } => {
+            let request = read_request(&file)?;
+            let options = api::ApiResponseOptions {
+                format: Some(format.format()),
+                shape: Some(match shape {
+                    ShapeArg::Service => slb_msgroup::Shape::Service,
+                    ShapeArg::Documented => slb_msgroup::Shape::Documented,
+                }),
+                request_id,
+                group_id,
+            };
+            let response = api::render_response(&request, &options, environment());
+            out(&format!("{}\n", response.body));
+            eprintln!("HTTP {} ({})", response.status, response.content_type);
+            Ok(if response.status == 200 {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
+        }
+        Command::Snippets {
+            file,
+            lang,
+            endpoint,
+        } => {
+            let request = read_request(&file)?;
+            let options = api::ApiSnippetOptions {
+                endpoint,
+                only: lang.clone().map(|l| vec![l]),
+            };
+            let all = api::snippets(&request, &options).map_err(Usage)?;
+            match lang {
+                Some(_) => {
+                    for (_, code) in all.0 {
+                        out(&code);
+                    }
+                }
+                None => out(&format!("{}\n", json(&all))),
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
+    match run(cli) {
+        Ok(code) => code,
+        Err(Usage(message)) => {
+            eprintln!("slb-msgroup: {message}");
+            ExitCode::from(2)
+        }
+    }
+}

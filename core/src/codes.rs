@@ -2,10 +2,11 @@
 //! status, the service's message and an explanation. Rules refer to codes by [`Code`]; the
 //! explanations feed `errorCodes()` in the npm package and the README.
 
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Serialize, Serializer};
 
 /// How bad a finding is. Errors make the service reject the request; warnings do not.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Error,

@@ -35,6 +35,11 @@ impl IdGen {
         )
     }
 
+    /// 32 lowercase hex digits, like the SDKs' `SignatureNonce`.
+    pub fn nonce(&mut self) -> String {
+        format!("{:016x}{:016x}", self.next(), self.next())
+    }
+
     /// `rsp-` and 13 lowercase letters and digits, like `rsp-0xiju72xwnr93`.
     pub fn group_id(&mut self) -> String {
         const ALPHABET: &[u8; 36] = b"abcdefghijklmnopqrstuvwxyz0123456789";

@@ -22,6 +22,7 @@
 //! assert!(validate(&request).ok);
 //! ```
 
+pub mod api;
 pub mod codes;
 pub mod diagnostic;
 pub mod encode;
@@ -30,10 +31,15 @@ pub mod ids;
 pub mod json;
 pub mod model;
 pub mod render;
+pub mod request;
 pub mod response;
 pub mod rules;
 pub mod servers;
+pub mod sign;
+pub mod snippets;
 pub mod text;
+#[cfg(feature = "wasm")]
+pub mod wasm;
 
 pub use codes::{Code, CodeInfo, Severity};
 pub use diagnostic::{Check, Diagnostic, Edit, Fix, Report, Span};

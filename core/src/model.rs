@@ -26,6 +26,7 @@ pub const DEFAULT_SERVER_TYPE: &str = "Master";
 pub const DEFAULT_TYPE: &str = "ecs";
 
 /// A `CreateMasterSlaveServerGroup` request.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase", deny_unknown_fields)]
 pub struct Request {
@@ -40,6 +41,7 @@ pub struct Request {
 }
 
 /// `MasterSlaveBackendServers`: the raw string the API takes, or an already structured list.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum ServerList {
@@ -58,6 +60,7 @@ impl ServerList {
 }
 
 /// A number or a decimal string (`80` and `"80"` alike), as `Port` and `Weight` may be given.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum NumOrStr {
@@ -85,6 +88,7 @@ impl NumOrStr {
 }
 
 /// One backend server as given. Every field is optional here: the validator says what is missing.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct BackendServer {
@@ -104,6 +108,7 @@ pub struct BackendServer {
     pub server_ip: Option<String>,
     /// Keys the service does not know. They are kept, so the validator can warn about them.
     #[serde(flatten)]
+    #[cfg_attr(feature = "wasm", tsify(type = "{}"))]
     pub extra: BTreeMap<String, serde_json::Value>,
 }
 

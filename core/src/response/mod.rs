@@ -15,6 +15,7 @@ use crate::model::Request;
 use crate::rules::{self, Analysis, Resolved};
 
 /// The body format, as the `Format` request parameter names it.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Format {
     #[default]
@@ -43,6 +44,7 @@ impl Format {
 }
 
 /// The layout of a success body.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Shape {
@@ -78,6 +80,11 @@ pub struct ResponseOptions {
 }
 
 /// A rendered response.
+#[cfg_attr(
+    feature = "wasm",
+    derive(tsify::Tsify),
+    tsify(rename = "RenderedResponse")
+)]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Response {

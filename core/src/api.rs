@@ -1,0 +1,455 @@
+//! The public JSON shapes shared by the npm package and the CLI: field names as the API spells
+//! them, spans in UTF-16 code units (what JavaScript strings index by). The wasm layer and the CLI
+//! only convert to and from these; every decision is made here and below.
+
+use std::collections::BTreeMap;
+
+use serde::ser::SerializeMap;
+use serde::{Deserialize, Serialize, Serializer};
+
+use crate::codes::{self, Severity};
+use crate::diagnostic::{Diagnostic, Fix, Report, Span};
+use crate::ids::IdGen;
+use crate::model::{BackendServer, Request};
+use crate::request::{self, Credentials, Method, Protocol, SignatureVersion};
+use crate::response::{self, Format, Response, Shape};
+use crate::rules;
+use crate::snippets;
+use crate::text::{line_col, utf16_offset};
+
+/// A span in UTF-16 code units; the CLI adds the 1-based line and column of its start.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(rename = "Span"))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApiSpan {
+    pub start: usize,
+    pub end: usize,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub column: Option<usize>,
+}
+
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(rename = "Edit"))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApiEdit {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(rename = "Fix"))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApiFix {
+    pub label: String,
+    #[cfg_attr(feature = "wasm", tsify(type = "Edit[]"))]
+    pub edits: Vec<ApiEdit>,
+}
+
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(rename = "Diagnostic", missing_as_null))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ApiDiagnostic {
+    pub code: String,
+    pub severity: Severity,
+    pub http_status: Option<u16>,
+    pub message: String,
+    pub detail: String,
+    pub path: String,
+    #[cfg_attr(feature = "wasm", tsify(type = "Span | null"))]
+    pub span: Option<ApiSpan>,
+    #[cfg_attr(feature = "wasm", tsify(type = "Fix | null"))]
+    pub fix: Option<ApiFix>,
+}
+
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(rename = "Report"))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApiReport {
+    pub ok: bool,
+    #[cfg_attr(feature = "wasm", tsify(type = "Diagnostic[]"))]
+    pub diagnostics: Vec<ApiDiagnostic>,
+}
+
+#[cfg_attr(
+    feature = "wasm",
+    derive(tsify::Tsify),
+    tsify(rename = "ParsedServers")
+)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ApiParsedServers {
+    pub servers: Option<Vec<BackendServer>>,
+    #[cfg_attr(feature = "wasm", tsify(type = "Diagnostic[]"))]
+    pub diagnostics: Vec<ApiDiagnostic>,
+}
+
+/// Options of `buildRequest`.
+#[cfg_attr(
+    feature = "wasm",
+    derive(tsify::Tsify),
+    tsify(rename = "RequestOptions")
+)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ApiRequestOptions {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signature_version: Option<SignatureVersion>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub method: Option<Method>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub format: Option<Format>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub protocol: Option<Protocol>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub endpoint: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub access_key_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub access_key_secret: Option<String>,
+    /// `YYYY-MM-DDThh:mm:ssZ`; default: now.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<String>,
+    /// Default: random.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nonce: Option<String>,
+}
+
+/// Headers in the order they are built, serialized as an object.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Headers(pub Vec<(String, String)>);
+
+impl Serialize for Headers {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (k, v) in &self.0 {
+            map.serialize_entry(k, v)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for Headers {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let map = BTreeMap::<String, String>::deserialize(d)?;
+        Ok(Self(map.into_iter().collect()))
+    }
+}
+
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(rename = "BuiltRequest"))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ApiBuiltRequest {
+    pub method: String,
+    pub url: String,
+    #[cfg_attr(feature = "wasm", tsify(type = "Record<string, string>"))]
+    pub headers: Headers,
+    pub canonical_query: Option<String>,
+    pub string_to_sign: Option<String>,
+    pub signed: bool,
+}
+
+/// Options of `renderResponse`.
+#[cfg_attr(
+    feature = "wasm",
+    derive(tsify::Tsify),
+    tsify(rename = "ResponseOptions")
+)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ApiResponseOptions {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub format: Option<Format>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shape: Option<Shape>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group_id: Option<String>,
+}
+
+/// Options of `snippets`.
+#[cfg_attr(
+    feature = "wasm",
+    derive(tsify::Tsify),
+    tsify(rename = "SnippetOptions")
+)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ApiSnippetOptions {
+    /// A host that overrides the region's endpoint.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub endpoint: Option<String>,
+    /// Only these snippets (ids such as `curl-bash`, `python`); default: all.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub only: Option<Vec<String>>,
+}
+
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(rename = "Region"))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ApiRegion {
+    pub region_id: String,
+    pub endpoint: String,
+}
+
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(rename = "ErrorCode"))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ApiErrorCode {
+    pub code: String,
+    pub http_status: Option<u16>,
+    pub severity: Severity,
+    pub message: String,
+    pub description: String,
+}
+
+/// Where a span's offsets are counted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Units {
+    /// UTF-16 code units only (the npm package).
+    Utf16,
+    /// UTF-16 code units plus line and column (the CLI).
+    Utf16WithLines,
+}
+
+fn span(raw: &str, s: Span, units: Units) -> ApiSpan {
+    let (line, column) = match units {
+        Units::Utf16 => (None, None),
+        Units::Utf16WithLines => {
+            let lc = line_col(raw, s.start);
+            (Some(lc.line), Some(lc.column))
+        }
+    };
+    ApiSpan {
+        start: utf16_offset(raw, s.start),
+        end: utf16_offset(raw, s.end),
+        line,
+        column,
+    }
+}
+
+fn fix(raw: &str, f: &Fix) -> ApiFix {
+    ApiFix {
+        label: f.label.clone(),
+        edits: f
+            .edits
+            .iter()
+            .map(|e| ApiEdit {
+                start: utf16_offset(raw, e.span.start),
+                end: utf16_offset(raw, e.span.end),
+                text: e.text.clone(),
+            })
+            .collect(),
+    }
+}
+
+pub fn diagnostic(raw: &str, d: &Diagnostic, units: Units) -> ApiDiagnostic {
+    ApiDiagnostic {
+        code: d.code.as_str().to_owned(),
+        severity: d.severity,
+        http_status: d.http_status,
+        message: d.message.clone(),
+        detail: d.detail.clone(),
+        path: d.path.clone(),
+        span: d.span.map(|s| span(raw, s, units)),
+        fix: d.fix.as_ref().map(|f| fix(raw, f)),
+    }
+}
+
+pub fn report(raw: &str, r: &Report, units: Units) -> ApiReport {
+    ApiReport {
+        ok: r.ok,
+        diagnostics: r
+            .diagnostics
+            .iter()
+            .map(|d| diagnostic(raw, d, units))
+            .collect(),
+    }
+}
+
+/// `validate(request)`.
+pub fn validate(request: &Request, units: Units) -> ApiReport {
+    let analysis = rules::analyze(request);
+    report(
+        analysis.raw.as_deref().unwrap_or(""),
+        &analysis.report,
+        units,
+    )
+}
+
+/// `parseServers(raw)`.
+pub fn parse_servers(raw: &str, units: Units) -> ApiParsedServers {
+    let (outcome, r) = rules::parse_servers(raw);
+    ApiParsedServers {
+        servers: outcome.servers,
+        diagnostics: report(raw, &r, units).diagnostics,
+    }
+}
+
+/// What the caller supplies for the defaults: the clock and randomness.
+#[derive(Debug, Clone, Copy)]
+pub struct Environment {
+    /// Seconds since the Unix epoch, for the default timestamp.
+    pub unix_seconds: u64,
+    /// Seeds the default nonce and random ids.
+    pub entropy: u64,
+}
+
+/// `buildRequest(request, options)`. A misuse (a malformed timestamp, signing without
+/// credentials) is an error message.
+pub fn build_request(
+    request: &Request,
+    options: &ApiRequestOptions,
+    env: Environment,
+) -> Result<ApiBuiltRequest, String> {
+    if let Some(t) = &options.timestamp
+        && !request::is_timestamp(t)
+    {
+        return Err(request::RequestError::BadTimestamp(t.clone()).to_string());
+    }
+    let credentials = match (&options.access_key_id, &options.access_key_secret) {
+        (Some(id), Some(secret)) if !id.is_empty() && !secret.is_empty() => Some(Credentials {
+            access_key_id: id.clone(),
+            access_key_secret: secret.clone(),
+        }),
+        _ => None,
+    };
+    let built = request::build(
+        request,
+        &request::RequestOptions {
+            signature: options.signature_version,
+            method: options.method,
+            format: options.format.unwrap_or_default(),
+            protocol: options.protocol.unwrap_or_default(),
+            endpoint: options.endpoint.clone(),
+            credentials,
+            timestamp: options
+                .timestamp
+                .clone()
+                .unwrap_or_else(|| format_timestamp(env.unix_seconds)),
+            nonce: options
+                .nonce
+                .clone()
+                .unwrap_or_else(|| IdGen::new(env.entropy).nonce()),
+        },
+    )
+    .map_err(|e| e.to_string())?;
+    Ok(ApiBuiltRequest {
+        method: built.method.as_str().to_owned(),
+        url: built.url,
+        headers: Headers(built.headers),
+        canonical_query: built.canonical_query,
+        string_to_sign: built.string_to_sign,
+        signed: built.signed,
+    })
+}
+
+/// `renderResponse(request, options)`.
+pub fn render_response(
+    request: &Request,
+    options: &ApiResponseOptions,
+    env: Environment,
+) -> Response {
+    response::render(
+        request,
+        &response::ResponseOptions {
+            format: options.format.unwrap_or_default(),
+            shape: options.shape.unwrap_or_default(),
+            request_id: options.request_id.clone(),
+            group_id: options.group_id.clone(),
+            entropy: env.entropy,
+        },
+    )
+}
+
+/// `snippets(request, options)`: id → code, in a stable order.
+pub fn snippets(request: &Request, options: &ApiSnippetOptions) -> Result<Headers, String> {
+    let all = snippets::snippets(
+        request,
+        &snippets::SnippetOptions {
+            endpoint: options.endpoint.clone(),
+        },
+    );
+    if let Some(only) = &options.only {
+        let known: Vec<&str> = all.iter().map(|s| s.id).collect();
+        if let Some(bad) = only.iter().find(|o| !known.contains(&o.as_str())) {
+            return Err(format!(
+                "unknown snippet {bad:?}; known: {}",
+                known.join(", ")
+            ));
+        }
+    }
+    Ok(Headers(
+        all.into_iter()
+            .filter(|s| {
+                options
+                    .only
+                    .as_ref()
+                    .is_none_or(|o| o.iter().any(|x| x == s.id))
+            })
+            .map(|s| (s.id.to_owned(), s.code))
+            .collect(),
+    ))
+}
+
+/// `regions()`.
+pub fn regions() -> Vec<ApiRegion> {
+    crate::endpoint::REGIONS
+        .iter()
+        .map(|(r, h)| ApiRegion {
+            region_id: (*r).to_owned(),
+            endpoint: (*h).to_owned(),
+        })
+        .collect()
+}
+
+/// `errorCodes()`.
+pub fn error_codes() -> Vec<ApiErrorCode> {
+    codes::all()
+        .map(|c| ApiErrorCode {
+            code: c.code.as_str().to_owned(),
+            http_status: c.http_status,
+            severity: c.severity,
+            message: c.message.to_owned(),
+            description: c.description.to_owned(),
+        })
+        .collect()
+}
+
+/// `version()`: the crate's version.
+pub const fn version() -> &'static str {
+    env!("CARGO_PKG_VERSION")
+}
+
+/// Formats Unix seconds as `YYYY-MM-DDThh:mm:ssZ` (UTC).
+pub fn format_timestamp(unix_seconds: u64) -> String {
+    let days = i64::try_from(unix_seconds / 86_400).unwrap_or(0);
+    let secs = unix_seconds % 86_400;
+    // Civil from days (Howard Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
+        secs / 3600,
+        (secs / 60) % 60,
+        secs % 60
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn timestamps() {
+        assert_eq!(format_timestamp(0), "1970-01-01T00:00:00Z");
+        assert_eq!(format_timestamp(1_456_231_584), "2016-02-23T12:46:24Z");
+        assert_eq!(format_timestamp(951_782_400), "2000-02-29T00:00:00Z");
+        assert!(request::is_timestamp(&format_timestamp(4_102_444_799)));
+    }
+}

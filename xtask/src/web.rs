@@ -1,0 +1,96 @@
+//! The playground (`web/`, built by Trunk into `dist/`), its browser tests (`e2e/`, playwright-core
+//! driving Debian's chromium) and its keystroke benchmark.
+//!
+//! Trunk never downloads a tool here (`Trunk.toml`: offline, the system wasm-bindgen, no wasm-opt
+//! of its own); its post-build hook `web/postbuild.mjs` shrinks the wasm with npm's binaryen
+//! and inlines it into `boot.js`, since the page's Content-Security-Policy forbids fetch().
+
+use std::path::PathBuf;
+
+use crate::tools::{self, Cmd, Result, root, step};
+
+/// The Node project of the browser tests (and of binaryen for the build).
+const E2E: &str = "e2e";
+/// The raw wasm of the last build, kept by the post-build hook for the size report.
+const WASM_COPY: &str = "target/web/slb-msgroup-web_bg.wasm";
+
+pub fn setup() -> Result {
+    tools::ensure_wasm_target()?;
+    tools::ensure_wasm_bindgen()?;
+    tools::ensure_trunk()?;
+    tools::ensure_npm_packages(E2E)
+}
+
+/// clippy with `-D warnings` for the page itself (it only exists on wasm32).
+pub fn clippy() -> Result {
+    tools::ensure_wasm_target()?;
+    step("clippy (playground, wasm32)");
+    Cmd::new("cargo")
+        .args([
+            "clippy",
+            "-p",
+            "slb-msgroup-web",
+            "--all-targets",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--",
+            "-D",
+            "warnings",
+        ])
+        .run()
+}
+
+/// `trunk build --release` into `dist/`; prints the wasm's size. Returns the dist path.
+pub fn build() -> Result<PathBuf> {
+    setup()?;
+    step("playground: trunk build --release");
+    Cmd::new("trunk")
+        .args(["build", "--release", "--offline"])
+        .run()?;
+    let dist = root().join("dist");
+    if !dist.join("index.html").exists() || !dist.join("boot.js").exists() {
+        return Err("trunk build left no dist/index.html and dist/boot.js".to_owned());
+    }
+    let (raw, gzip) = tools::sizes(&root().join(WASM_COPY))?;
+    let (boot_raw, boot_gzip) = tools::sizes(&dist.join("boot.js"))?;
+    println!(
+        "playground wasm: {raw} B raw, {gzip} B gzip; boot.js (wasm inlined as base64): {boot_raw} B raw, {boot_gzip} B gzip"
+    );
+    Ok(dist)
+}
+
+/// Builds (debug, quick) and serves on http://127.0.0.1:8080 with a valid example loaded.
+pub fn serve() -> Result {
+    setup()?;
+    step("playground: trunk serve on http://127.0.0.1:8080");
+    Cmd::new("trunk")
+        .args([
+            "serve",
+            "--offline",
+            "--address",
+            "127.0.0.1",
+            "--port",
+            "8080",
+            "--no-autoreload",
+        ])
+        .run()
+}
+
+/// The browser suite against a release build of `dist/`, with the page-weight budget.
+pub fn test() -> Result {
+    build()?;
+    tools::ensure_chromium()?;
+    step("playground: browser tests (node --test, playwright-core, chromium)");
+    Cmd::new("node")
+        .args(["--test", "--test-concurrency=1", "--test-reporter=spec"])
+        .dir(E2E)
+        .run()
+}
+
+/// Keystroke → updated URL, diagnostics and body, in headless Chromium (prints median and p95).
+pub fn bench() -> Result {
+    build()?;
+    tools::ensure_chromium()?;
+    step("playground: keystroke timing (200 keystrokes, headless chromium)");
+    Cmd::new("node").arg("bench.mjs").dir(E2E).run()
+}
