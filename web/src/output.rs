@@ -1,0 +1,196 @@
+//! Everything the page shows for one state, computed once per keystroke: one `analyze()`, one
+//! response body (the format shown), the request URL and the fragment.
+
+use std::fmt::Write as _;
+
+use slb_msgroup::request::{self, BuiltRequest};
+use slb_msgroup::response::{ResponseOptions, render_analysis};
+use slb_msgroup::{BackendServer, Diagnostic, Response, analyze};
+
+use crate::state::{Env, State, request_options, to_fragment, to_request};
+
+/// What the page shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Output {
+    pub diagnostics: Vec<Diagnostic>,
+    /// The server list as cards, when the raw text is a list of objects.
+    pub cards: Option<Vec<BackendServer>>,
+    pub response: Response,
+    /// The request, or why it cannot be built (a bad fixed timestamp, missing credentials).
+    pub request: Result<BuiltRequest, String>,
+    pub fragment: String,
+}
+
+impl Output {
+    pub fn errors(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.is_error()).count()
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.diagnostics.len() - self.errors()
+    }
+}
+
+/// Computes the page for `state`. `entropy` seeds the response's ids, so they stay the same
+/// from one keystroke to the next.
+pub fn evaluate(state: &State, env: &Env, entropy: u64) -> Output {
+    let api_request = to_request(state);
+    let analysis = analyze(&api_request);
+    let response = render_analysis(
+        &api_request,
+        &analysis,
+        &ResponseOptions {
+            format: state.format,
+            shape: state.shape,
+            entropy,
+            ..ResponseOptions::default()
+        },
+    );
+    let built =
+        request::build(&api_request, &request_options(state, env)).map_err(|e| e.to_string());
+    Output {
+        diagnostics: analysis.report.diagnostics,
+        cards: if state.servers.trim().is_empty() {
+            Some(Vec::new())
+        } else {
+            analysis.servers.servers
+        },
+        response,
+        request: built,
+        fragment: to_fragment(state),
+    }
+}
+
+/// The status line of a response, e.g. `HTTP/1.1 400 Bad Request`.
+pub fn status_line(response: &Response) -> String {
+    let reason = match response.status {
+        200 => "OK",
+        400 => "Bad Request",
+        403 => "Forbidden",
+        404 => "Not Found",
+        500 => "Internal Server Error",
+        _ => "",
+    };
+    format!("HTTP/1.1 {} {reason}", response.status)
+}
+
+/// Request, diagnostics and response as Markdown, for a bug report or a ticket. No secret goes
+/// in: a signed URL carries the signature and the AccessKeyId, so only the unsigned form is used.
+pub fn to_markdown(state: &State, output: &Output, link: &str) -> String {
+    let mut unsigned = state.clone();
+    unsigned.secrets = crate::state::Secrets::default();
+    unsigned.signature = None;
+    let url = request::build(
+        &to_request(&unsigned),
+        &request_options(&unsigned, &Env::default()),
+    )
+    .map(|b| b.url)
+    .unwrap_or_default();
+    let mut md = String::new();
+    let _ = writeln!(md, "### CreateMasterSlaveServerGroup\n");
+    let _ = writeln!(md, "| parameter | value |\n|---|---|");
+    for (name, value) in [
+        ("RegionId", &state.region_id),
+        ("LoadBalancerId", &state.load_balancer_id),
+        ("MasterSlaveServerGroupName", &state.group_name),
+        ("MasterSlaveBackendServers", &state.servers),
+    ] {
+        let shown = if value.is_empty() {
+            "(absent)".to_owned()
+        } else {
+            format!("`{}`", value.replace('|', "\\|").replace('\n', " "))
+        };
+        let _ = writeln!(md, "| {name} | {shown} |");
+    }
+    let _ = writeln!(md, "\nRequest URL (unsigned):\n\n```text\n{url}\n```\n");
+    if output.diagnostics.is_empty() {
+        let _ = writeln!(md, "Diagnostics: none, the request is valid.\n");
+    } else {
+        let _ = writeln!(md, "Diagnostics:\n");
+        for d in &output.diagnostics {
+            let status = d
+                .http_status
+                .map(|s| format!(" (HTTP {s})"))
+                .unwrap_or_default();
+            let _ = writeln!(
+                md,
+                "- **{}** {}{status} at `{}`: {} {}",
+                d.code.as_str(),
+                d.severity.as_str(),
+                d.path,
+                d.message,
+                d.detail
+            );
+        }
+        md.push('\n');
+    }
+    let lang = match state.format {
+        slb_msgroup::Format::Json => "json",
+        slb_msgroup::Format::Xml => "xml",
+    };
+    let _ = writeln!(
+        md,
+        "Response:\n\n```{lang}\n{}\n{}\n```\n",
+        status_line(&output.response),
+        output.response.body
+    );
+    if !link.is_empty() {
+        let _ = writeln!(md, "[Open in the playground]({link})");
+    }
+    md
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::examples;
+    use crate::state::Secrets;
+
+    #[test]
+    fn valid_example_is_valid() {
+        let out = evaluate(&examples::default_state(), &Env::default(), 1);
+        assert!(out.diagnostics.is_empty(), "{:?}", out.diagnostics);
+        assert_eq!(out.response.status, 200);
+        assert_eq!(out.cards.as_ref().map(Vec::len), Some(2));
+        let url = out.request.unwrap().url;
+        assert!(url.starts_with("https://slb.aliyuncs.com/?"), "{url}");
+    }
+
+    #[test]
+    fn same_entropy_same_body() {
+        let state = examples::default_state();
+        let a = evaluate(&state, &Env::default(), 7);
+        let b = evaluate(&state, &Env::default(), 7);
+        assert_eq!(a.response.body, b.response.body);
+    }
+
+    #[test]
+    fn unparseable_text_has_no_cards() {
+        let state = State {
+            servers: "[{'ServerId':".into(),
+            ..examples::default_state()
+        };
+        let out = evaluate(&state, &Env::default(), 1);
+        assert_eq!(out.cards, None);
+        assert!(out.errors() > 0);
+    }
+
+    #[test]
+    fn markdown_has_no_secret() {
+        let mut state = examples::default_state();
+        state.secrets = Secrets {
+            access_key_id: "LTAIkeyid".into(),
+            access_key_secret: "topsecret".into(),
+        };
+        let env = Env {
+            now: "2026-01-02T03:04:05Z".into(),
+            nonce: "n".into(),
+        };
+        let out = evaluate(&state, &env, 1);
+        assert!(out.request.as_ref().is_ok_and(|r| r.signed));
+        let md = to_markdown(&state, &out, "https://example.test/#v1.");
+        assert!(!md.contains("topsecret"), "{md}");
+        assert!(!md.contains("LTAIkeyid"), "{md}");
+        assert!(md.contains("HTTP/1.1 200 OK"), "{md}");
+    }
+}

@@ -1,0 +1,644 @@
+//! The page's state as a plain struct, and the pure functions over it: the URL fragment
+//! (`#v1.…`, secrets excluded), the API request it stands for, and the edits the cards make to
+//! the raw `MasterSlaveBackendServers` text. Components only bind signals to this.
+
+use slb_msgroup::request::{Credentials, Method, Protocol, RequestOptions, SignatureVersion};
+use slb_msgroup::{BackendServer, Format, NumOrStr, Request, ServerList, Shape};
+
+/// The version every fragment this build writes starts with.
+pub const FRAGMENT_VERSION: &str = "v1";
+
+/// Everything on the page that a person sets.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct State {
+    pub region_id: String,
+    pub load_balancer_id: String,
+    pub group_name: String,
+    /// The raw `MasterSlaveBackendServers` text, exactly as typed: the source of truth for the
+    /// server cards.
+    pub servers: String,
+    /// The `Format` request parameter, and so the response body shown.
+    pub format: Format,
+    pub shape: Shape,
+    /// `None`: v1 when credentials are given, else unsigned.
+    pub signature: Option<SignatureVersion>,
+    /// `None`: GET, or POST for v3.
+    pub method: Option<Method>,
+    /// A fixed `Timestamp` for reproducible signatures; `None`: the current time.
+    pub timestamp: Option<String>,
+    /// A fixed `SignatureNonce`; `None`: a random one per page load.
+    pub nonce: Option<String>,
+    /// Kept in memory only: never in the fragment, storage or logs.
+    pub secrets: Secrets,
+}
+
+/// The AccessKey pair. Its `Debug` hides the secret, and nothing serializes it.
+#[derive(Clone, PartialEq, Eq, Default)]
+pub struct Secrets {
+    pub access_key_id: String,
+    pub access_key_secret: String,
+}
+
+impl std::fmt::Debug for Secrets {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Secrets")
+            .field("access_key_id", &self.access_key_id)
+            .field("access_key_secret", &"<redacted>")
+            .finish()
+    }
+}
+
+impl Secrets {
+    /// Both halves given.
+    pub fn credentials(&self) -> Option<Credentials> {
+        let id = self.access_key_id.trim();
+        let secret = &self.access_key_secret;
+        (!id.is_empty() && !secret.is_empty()).then(|| Credentials {
+            access_key_id: id.to_owned(),
+            access_key_secret: secret.clone(),
+        })
+    }
+}
+
+impl State {
+    /// A state from an API request (the examples).
+    pub fn from_request(request: &Request) -> Self {
+        Self {
+            region_id: request.region_id.clone().unwrap_or_default(),
+            load_balancer_id: request.load_balancer_id.clone().unwrap_or_default(),
+            group_name: request
+                .master_slave_server_group_name
+                .clone()
+                .unwrap_or_default(),
+            servers: request
+                .master_slave_backend_servers
+                .as_ref()
+                .map(|l| l.raw().into_owned())
+                .unwrap_or_default(),
+            ..Self::default()
+        }
+    }
+
+    /// The same state with the request parameters of `other` (format, signing options and
+    /// secrets stay).
+    #[must_use]
+    pub fn with_request_of(&self, other: &Self) -> Self {
+        Self {
+            region_id: other.region_id.clone(),
+            load_balancer_id: other.load_balancer_id.clone(),
+            group_name: other.group_name.clone(),
+            servers: other.servers.clone(),
+            ..self.clone()
+        }
+    }
+}
+
+/// The API request the form stands for. An empty field is an absent parameter.
+pub fn to_request(state: &State) -> Request {
+    let opt = |s: &str| (!s.is_empty()).then(|| s.to_owned());
+    Request {
+        region_id: opt(&state.region_id),
+        load_balancer_id: opt(&state.load_balancer_id),
+        master_slave_backend_servers: opt(&state.servers).map(ServerList::Raw),
+        master_slave_server_group_name: opt(&state.group_name),
+    }
+}
+
+/// What the page does not choose itself: the clock and randomness.
+#[derive(Debug, Clone, Default)]
+pub struct Env {
+    /// The current time, `YYYY-MM-DDThh:mm:ssZ`.
+    pub now: String,
+    /// A random nonce made at page load.
+    pub nonce: String,
+}
+
+/// The options for the request builder.
+pub fn request_options(state: &State, env: &Env) -> RequestOptions {
+    RequestOptions {
+        signature: state.signature,
+        method: state.method,
+        format: state.format,
+        protocol: Protocol::Https,
+        endpoint: None,
+        credentials: state.secrets.credentials(),
+        timestamp: state.timestamp.clone().unwrap_or_else(|| env.now.clone()),
+        nonce: state
+            .nonce
+            .clone()
+            .filter(|n| !n.is_empty())
+            .unwrap_or_else(|| env.nonce.clone()),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The fragment
+
+/// Why a fragment was not read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FragmentError {
+    /// No `vN.` prefix: not one of our links.
+    NotVersioned,
+    /// A version this build does not know (a newer page made it).
+    UnknownVersion(String),
+    /// A value is not valid percent-encoded UTF-8.
+    BadEncoding(String),
+}
+
+impl std::fmt::Display for FragmentError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::NotVersioned => write!(f, "the link holds no playground state"),
+            Self::UnknownVersion(v) => write!(
+                f,
+                "the link was made by a newer playground (state version {v}); showing the default example"
+            ),
+            Self::BadEncoding(key) => write!(f, "the link's value for {key:?} is damaged"),
+        }
+    }
+}
+
+// v1 keys. Never reuse or rename one: links in the wild carry them.
+const K_REGION: &str = "r";
+const K_LB: &str = "lb";
+const K_NAME: &str = "n";
+const K_SERVERS: &str = "s";
+const K_FORMAT: &str = "f";
+const K_SHAPE: &str = "sh";
+const K_SIGNATURE: &str = "sig";
+const K_METHOD: &str = "m";
+const K_TIMESTAMP: &str = "ts";
+const K_NONCE: &str = "nonce";
+
+/// The state as a URL fragment (without `#`): `v1.` then `key=value` pairs joined by `&`, values
+/// percent-encoded, defaults left out. The AccessKey pair is never written.
+pub fn to_fragment(state: &State) -> String {
+    let mut pairs: Vec<(&str, &str)> = Vec::new();
+    let text = [
+        (K_REGION, &state.region_id),
+        (K_LB, &state.load_balancer_id),
+        (K_NAME, &state.group_name),
+        (K_SERVERS, &state.servers),
+    ];
+    for (key, value) in text {
+        if !value.is_empty() {
+            pairs.push((key, value));
+        }
+    }
+    if state.format == Format::Xml {
+        pairs.push((K_FORMAT, "xml"));
+    }
+    if state.shape == Shape::Documented {
+        pairs.push((K_SHAPE, "documented"));
+    }
+    if let Some(sig) = state.signature {
+        pairs.push((
+            K_SIGNATURE,
+            match sig {
+                SignatureVersion::None => "none",
+                SignatureVersion::V1 => "v1",
+                SignatureVersion::V3 => "v3",
+            },
+        ));
+    }
+    if let Some(method) = state.method {
+        pairs.push((
+            K_METHOD,
+            match method {
+                Method::Get => "get",
+                Method::Post => "post",
+            },
+        ));
+    }
+    if let Some(ts) = &state.timestamp {
+        pairs.push((K_TIMESTAMP, ts));
+    }
+    if let Some(nonce) = &state.nonce {
+        pairs.push((K_NONCE, nonce));
+    }
+    let mut out = format!("{FRAGMENT_VERSION}.");
+    for (i, (key, value)) in pairs.iter().enumerate() {
+        if i > 0 {
+            out.push('&');
+        }
+        out.push_str(key);
+        out.push('=');
+        encode_into(value, &mut out);
+    }
+    out
+}
+
+/// Reads a fragment (with or without the leading `#`). Unknown keys are ignored, so a link made
+/// by a newer v1 page still opens; secrets are never read from it.
+pub fn from_fragment(fragment: &str) -> Result<State, FragmentError> {
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    let (version, body) = fragment
+        .split_once('.')
+        .filter(|(v, _)| {
+            v.len() > 1 && v.starts_with('v') && v[1..].bytes().all(|b| b.is_ascii_digit())
+        })
+        .ok_or(FragmentError::NotVersioned)?;
+    match version {
+        "v1" => decode_v1(body),
+        other => Err(FragmentError::UnknownVersion(other.to_owned())),
+    }
+}
+
+fn decode_v1(body: &str) -> Result<State, FragmentError> {
+    let mut state = State::default();
+    for pair in body.split('&').filter(|p| !p.is_empty()) {
+        let (key, raw) = pair.split_once('=').unwrap_or((pair, ""));
+        let value = decode(raw).ok_or_else(|| FragmentError::BadEncoding(key.to_owned()))?;
+        match key {
+            K_REGION => state.region_id = value,
+            K_LB => state.load_balancer_id = value,
+            K_NAME => state.group_name = value,
+            K_SERVERS => state.servers = value,
+            K_FORMAT => state.format = Format::parse(&value).unwrap_or_default(),
+            K_SHAPE => state.shape = Shape::parse(&value).unwrap_or_default(),
+            K_SIGNATURE => state.signature = SignatureVersion::parse(&value),
+            K_METHOD => state.method = Method::parse(&value),
+            K_TIMESTAMP => state.timestamp = Some(value),
+            K_NONCE => state.nonce = Some(value),
+            _ => {}
+        }
+    }
+    Ok(state)
+}
+
+/// Bytes left as they are in a fragment value: unreserved characters and the sub-delimiters that
+/// are not our separators. `'`, `,` and `:` stay literal so the single-quoted server list reads.
+fn is_literal(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b"-._~!$'()*,;:@/?".contains(&b)
+}
+
+fn encode_into(value: &str, out: &mut String) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    for &b in value.as_bytes() {
+        if is_literal(b) {
+            out.push(char::from(b));
+        } else {
+            out.push('%');
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 0xF)]));
+        }
+    }
+}
+
+fn decode(value: &str) -> Option<String> {
+    let bytes = value.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = value.get(i + 1..i + 3)?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+// ---------------------------------------------------------------------------------------------
+// The server cards
+
+/// A field of a server card, named as the API names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Field {
+    ServerId,
+    Port,
+    Weight,
+    ServerType,
+    Type,
+    Description,
+    ServerIp,
+}
+
+impl Field {
+    pub const ALL: [Self; 7] = [
+        Self::ServerId,
+        Self::Port,
+        Self::Weight,
+        Self::ServerType,
+        Self::Type,
+        Self::Description,
+        Self::ServerIp,
+    ];
+
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::ServerId => "ServerId",
+            Self::Port => "Port",
+            Self::Weight => "Weight",
+            Self::ServerType => "ServerType",
+            Self::Type => "Type",
+            Self::Description => "Description",
+            Self::ServerIp => "ServerIp",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|f| f.name() == name)
+    }
+}
+
+/// The text a card shows for a field.
+pub fn field_text(server: &BackendServer, field: Field) -> String {
+    let num = |v: &Option<NumOrStr>| match v {
+        Some(NumOrStr::Int(i)) => i.to_string(),
+        Some(NumOrStr::Float(f)) => f.to_string(),
+        Some(NumOrStr::Str(s)) => s.clone(),
+        None => String::new(),
+    };
+    let text = |v: &Option<String>| v.clone().unwrap_or_default();
+    match field {
+        Field::ServerId => text(&server.server_id),
+        Field::Port => num(&server.port),
+        Field::Weight => num(&server.weight),
+        Field::ServerType => text(&server.server_type),
+        Field::Type => text(&server.r#type),
+        Field::Description => text(&server.description),
+        Field::ServerIp => text(&server.server_ip),
+    }
+}
+
+/// Sets a field from what a card's input holds. An empty input removes the key; `Port` and
+/// `Weight` keep their kind (a number stays a number while the text is an integer).
+pub fn set_field(server: &mut BackendServer, field: Field, value: &str) {
+    let text = (!value.is_empty()).then(|| value.to_owned());
+    let num = |old: &Option<NumOrStr>| -> Option<NumOrStr> {
+        let text = text.clone()?;
+        match (old, text.parse::<i64>()) {
+            (Some(NumOrStr::Int(_) | NumOrStr::Float(_)), Ok(i)) => Some(NumOrStr::Int(i)),
+            _ => Some(NumOrStr::Str(text)),
+        }
+    };
+    match field {
+        Field::ServerId => server.server_id = text,
+        Field::Port => server.port = num(&server.port),
+        Field::Weight => server.weight = num(&server.weight),
+        Field::ServerType => server.server_type = text,
+        Field::Type => server.r#type = text,
+        Field::Description => server.description = text,
+        Field::ServerIp => server.server_ip = text,
+    }
+}
+
+/// The raw text after a card edit. The cards re-render the list as the compact JSON the SDKs
+/// send.
+pub fn edit_server(servers: &[BackendServer], index: usize, field: Field, value: &str) -> String {
+    let mut list = servers.to_vec();
+    if let Some(server) = list.get_mut(index) {
+        set_field(server, field, value);
+    }
+    slb_msgroup::model::render_servers(&list)
+}
+
+/// The raw text with one more server: the next free port on a new id, as the other role.
+pub fn add_server(servers: &[BackendServer]) -> String {
+    let mut list = servers.to_vec();
+    let n = list.len() + 1;
+    let has_master = list
+        .iter()
+        .any(|s| s.server_type.as_deref().unwrap_or("Master") == "Master");
+    list.push(BackendServer {
+        server_id: Some(format!("i-server{n}")),
+        port: Some(NumOrStr::Int(80)),
+        server_type: Some(if has_master { "Slave" } else { "Master" }.to_owned()),
+        ..BackendServer::default()
+    });
+    slb_msgroup::model::render_servers(&list)
+}
+
+pub fn remove_server(servers: &[BackendServer], index: usize) -> String {
+    let mut list = servers.to_vec();
+    if index < list.len() {
+        list.remove(index);
+    }
+    slb_msgroup::model::render_servers(&list)
+}
+
+/// The servers exchange their roles (`ServerType`, an absent one being a Master): with two
+/// servers the Master becomes the Slave and the other way round; with more, the roles are
+/// reversed along the list.
+pub fn swap_roles(servers: &[BackendServer]) -> String {
+    let roles: Vec<String> = servers
+        .iter()
+        .rev()
+        .map(|s| s.server_type.clone().unwrap_or_else(|| "Master".to_owned()))
+        .collect();
+    let list: Vec<BackendServer> = servers
+        .iter()
+        .zip(roles)
+        .map(|(s, role)| BackendServer {
+            server_type: Some(role),
+            ..s.clone()
+        })
+        .collect();
+    slb_msgroup::model::render_servers(&list)
+}
+
+/// Where a diagnostic's path points on the form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    RegionId,
+    LoadBalancerId,
+    GroupName,
+    Servers,
+    Card(usize, Field),
+}
+
+/// Reads a diagnostic path such as `MasterSlaveBackendServers[1].Port`.
+pub fn target_of(path: &str) -> Option<Target> {
+    match path {
+        "RegionId" => return Some(Target::RegionId),
+        "LoadBalancerId" => return Some(Target::LoadBalancerId),
+        "MasterSlaveServerGroupName" => return Some(Target::GroupName),
+        "MasterSlaveBackendServers" => return Some(Target::Servers),
+        _ => {}
+    }
+    let rest = path.strip_prefix("MasterSlaveBackendServers[")?;
+    let (index, rest) = rest.split_once(']')?;
+    let index = index.parse().ok()?;
+    match rest.strip_prefix('.').and_then(Field::from_name) {
+        Some(field) => Some(Target::Card(index, field)),
+        None => Some(Target::Servers),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn full() -> State {
+        State {
+            region_id: "cn-hangzhou".into(),
+            load_balancer_id: "lb-bp1hv944r69al4j9jkmvx".into(),
+            group_name: "Group 1 & co = 100%".into(),
+            servers: "[{'ServerId':'vm-233','Port':'80','Description':'中文 😀 #x'},\n {\"ServerId\":\"vm-232\"}]"
+                .into(),
+            format: Format::Xml,
+            shape: Shape::Documented,
+            signature: Some(SignatureVersion::V3),
+            method: Some(Method::Post),
+            timestamp: Some("2026-01-02T03:04:05Z".into()),
+            nonce: Some("n-1".into()),
+            secrets: Secrets::default(),
+        }
+    }
+
+    #[test]
+    fn fragment_round_trip() {
+        for state in [State::default(), full()] {
+            let fragment = to_fragment(&state);
+            assert!(fragment.starts_with("v1."), "{fragment}");
+            assert_eq!(from_fragment(&fragment), Ok(state.clone()));
+            assert_eq!(from_fragment(&format!("#{fragment}")), Ok(state));
+        }
+    }
+
+    #[test]
+    fn fragment_is_compact_and_readable() {
+        let state = State {
+            region_id: "cn-hangzhou".into(),
+            servers: "[{'ServerId':'vm-233','Port':'80'}]".into(),
+            ..State::default()
+        };
+        assert_eq!(
+            to_fragment(&state),
+            "v1.r=cn-hangzhou&s=%5B%7B'ServerId':'vm-233','Port':'80'%7D%5D"
+        );
+    }
+
+    /// Links written by earlier builds must keep opening: these strings are frozen.
+    #[test]
+    fn old_links_decode() {
+        let v1 = "#v1.r=cn-hangzhou&lb=lb-bp1hv944r69al4j9jkmvx&n=Group1\
+                  &s=%5B%7B'ServerId':'vm-233','Port':'80'%7D%5D&f=xml&sh=documented\
+                  &sig=v1&m=post&ts=2026-01-02T03:04:05Z&nonce=abc&future=ignored";
+        let state = from_fragment(v1).unwrap();
+        assert_eq!(state.region_id, "cn-hangzhou");
+        assert_eq!(state.load_balancer_id, "lb-bp1hv944r69al4j9jkmvx");
+        assert_eq!(state.group_name, "Group1");
+        assert_eq!(state.servers, "[{'ServerId':'vm-233','Port':'80'}]");
+        assert_eq!(state.format, Format::Xml);
+        assert_eq!(state.shape, Shape::Documented);
+        assert_eq!(state.signature, Some(SignatureVersion::V1));
+        assert_eq!(state.method, Some(Method::Post));
+        assert_eq!(state.timestamp.as_deref(), Some("2026-01-02T03:04:05Z"));
+        assert_eq!(state.nonce.as_deref(), Some("abc"));
+        // The smallest v1 link: everything default.
+        assert_eq!(from_fragment("v1."), Ok(State::default()));
+    }
+
+    #[test]
+    fn foreign_or_damaged_fragments_are_refused() {
+        assert_eq!(from_fragment(""), Err(FragmentError::NotVersioned));
+        assert_eq!(
+            from_fragment("#section-2"),
+            Err(FragmentError::NotVersioned)
+        );
+        assert_eq!(
+            from_fragment("v2.r=x"),
+            Err(FragmentError::UnknownVersion("v2".into()))
+        );
+        assert_eq!(
+            from_fragment("v1.s=%E2%28"),
+            Err(FragmentError::BadEncoding("s".into()))
+        );
+        assert_eq!(
+            from_fragment("v1.s=%4"),
+            Err(FragmentError::BadEncoding("s".into()))
+        );
+    }
+
+    #[test]
+    fn secrets_are_never_serialized() {
+        let mut state = full();
+        state.secrets = Secrets {
+            access_key_id: "LTAI5tSecretIdValue".into(),
+            access_key_secret: "s3cr3t-value-XYZ".into(),
+        };
+        let fragment = to_fragment(&state);
+        assert!(!fragment.contains("s3cr3t"), "{fragment}");
+        assert!(!fragment.contains("LTAI5tSecretIdValue"), "{fragment}");
+        assert_eq!(fragment, to_fragment(&full()));
+        assert!(!format!("{state:?}").contains("s3cr3t"));
+        // A crafted link cannot plant credentials either.
+        let planted = from_fragment("v1.access_key_secret=x&AccessKeySecret=y&secrets=z").unwrap();
+        assert_eq!(planted.secrets, Secrets::default());
+    }
+
+    #[test]
+    fn empty_fields_are_absent_parameters() {
+        let request = to_request(&State::default());
+        assert_eq!(request, Request::default());
+        let request = to_request(&full());
+        assert_eq!(request.region_id.as_deref(), Some("cn-hangzhou"));
+        assert!(matches!(
+            request.master_slave_backend_servers,
+            Some(ServerList::Raw(_))
+        ));
+    }
+
+    #[test]
+    fn card_edits() {
+        let (outcome, _) = slb_msgroup::parse_servers(
+            "[{'ServerId':'a','Port':80,'ServerType':'Master'},{'ServerId':'b','Port':'81'}]",
+        );
+        let servers = outcome.servers.unwrap();
+        assert_eq!(field_text(&servers[0], Field::Port), "80");
+        assert_eq!(
+            edit_server(&servers, 0, Field::Port, "8080"),
+            r#"[{"ServerId":"a","Port":8080,"ServerType":"Master"},{"ServerId":"b","Port":"81"}]"#
+        );
+        assert_eq!(
+            edit_server(&servers, 0, Field::Port, "http"),
+            r#"[{"ServerId":"a","Port":"http","ServerType":"Master"},{"ServerId":"b","Port":"81"}]"#
+        );
+        assert_eq!(
+            edit_server(&servers, 1, Field::ServerId, ""),
+            r#"[{"ServerId":"a","Port":80,"ServerType":"Master"},{"Port":"81"}]"#
+        );
+        assert_eq!(
+            swap_roles(&servers),
+            r#"[{"ServerId":"a","Port":80,"ServerType":"Master"},{"ServerId":"b","Port":"81","ServerType":"Master"}]"#
+        );
+        let (pair, _) = slb_msgroup::parse_servers(
+            "[{'ServerId':'a','ServerType':'Master'},{'ServerId':'b','ServerType':'Slave'}]",
+        );
+        assert_eq!(
+            swap_roles(&pair.servers.unwrap()),
+            r#"[{"ServerId":"a","ServerType":"Slave"},{"ServerId":"b","ServerType":"Master"}]"#
+        );
+        assert_eq!(
+            remove_server(&servers, 0),
+            r#"[{"ServerId":"b","Port":"81"}]"#
+        );
+        assert_eq!(
+            add_server(&servers[..1]),
+            r#"[{"ServerId":"a","Port":80,"ServerType":"Master"},{"ServerId":"i-server2","Port":80,"ServerType":"Slave"}]"#
+        );
+    }
+
+    #[test]
+    fn targets() {
+        assert_eq!(target_of("RegionId"), Some(Target::RegionId));
+        assert_eq!(
+            target_of("MasterSlaveBackendServers[1].Port"),
+            Some(Target::Card(1, Field::Port))
+        );
+        assert_eq!(
+            target_of("MasterSlaveBackendServers[0].IsBackup"),
+            Some(Target::Servers)
+        );
+        assert_eq!(
+            target_of("MasterSlaveBackendServers"),
+            Some(Target::Servers)
+        );
+        assert_eq!(target_of("Other"), None);
+    }
+}
