@@ -157,3 +157,23 @@ fn fixes_apply_and_resolve_their_diagnostic() {
         }
     }
 }
+
+/// No snapshot outlives its fixture: a removed or renamed fixture must take its snapshot along.
+#[test]
+fn no_orphan_fixture_snapshots() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
+    for entry in std::fs::read_dir(root.join("snapshots")).expect("snapshots dir") {
+        let name = entry.expect("entry").file_name().into_string().expect("UTF-8 name");
+        for kind in ["ok", "err"] {
+            let prefix = format!("fixtures__{kind}_fixtures@");
+            if let Some(rest) = name.strip_prefix(&prefix) {
+                let fixture = rest.strip_suffix(".snap").expect("a .snap file");
+                assert!(
+                    root.join("fixtures").join(kind).join(fixture).is_file(),
+                    "snapshot {name} has no fixture {kind}/{fixture}"
+                );
+            }
+        }
+        assert!(!name.ends_with(".snap.new"), "pending snapshot {name}: review it");
+    }
+}
