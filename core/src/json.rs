@@ -161,6 +161,37 @@ impl Parser<'_> {
         ))
     }
 
+    /// Consumes the closing bracket of the container that opened at `start`.
+    fn close(&mut self, start: usize, value: Value) -> Node {
+        self.pos += 1;
+        self.open.pop();
+        Node {
+            value,
+            span: Span::new(start, self.pos),
+        }
+    }
+
+    /// Consumes a comma inside a container closed by `closer`; what follows must be `expected`.
+    fn comma(&mut self, closer: u8, expected: &str) -> Result<(), ParseError> {
+        let comma = self.pos;
+        self.pos += 1;
+        self.skip_ws();
+        match self.peek() {
+            None => Err(self.eof_after_comma(comma, expected)),
+            Some(b) if b == closer => Err(ParseError::Syntax {
+                span: Span::new(comma, comma + 1),
+                expected: format!("{expected} after ','"),
+                found: format!("'{}' (a trailing comma)", closer as char),
+                fix: Some(Fix::replace(
+                    "Remove the trailing comma",
+                    Span::new(comma, comma + 1),
+                    "",
+                )),
+            }),
+            Some(_) => Ok(()),
+        }
+    }
+
     /// The text stops right after a comma: the fix drops the comma and closes what is open.
     fn eof_after_comma(&self, comma: usize, expected: &str) -> ParseError {
         let closers: String = self.open.iter().rev().map(|&b| b as char).collect();
@@ -232,46 +263,15 @@ impl Parser<'_> {
         let mut items = Vec::new();
         self.skip_ws();
         if self.peek() == Some(b']') {
-            self.pos += 1;
-            self.open.pop();
-            return Ok(Node {
-                value: Value::Array(items),
-                span: Span::new(start, self.pos),
-            });
+            return Ok(self.close(start, Value::Array(items)));
         }
         loop {
             items.push(self.value()?);
             let value_end = self.pos;
             self.skip_ws();
             match self.peek() {
-                Some(b',') => {
-                    let comma = self.pos;
-                    self.pos += 1;
-                    self.skip_ws();
-                    if self.peek().is_none() {
-                        return Err(self.eof_after_comma(comma, "a value"));
-                    }
-                    if self.peek() == Some(b']') {
-                        return Err(ParseError::Syntax {
-                            span: Span::new(comma, comma + 1),
-                            expected: "a value after ','".to_owned(),
-                            found: "']' (a trailing comma)".to_owned(),
-                            fix: Some(Fix::replace(
-                                "Remove the trailing comma",
-                                Span::new(comma, comma + 1),
-                                "",
-                            )),
-                        });
-                    }
-                }
-                Some(b']') => {
-                    self.pos += 1;
-                    self.open.pop();
-                    return Ok(Node {
-                        value: Value::Array(items),
-                        span: Span::new(start, self.pos),
-                    });
-                }
+                Some(b',') => self.comma(b']', "a value")?,
+                Some(b']') => return Ok(self.close(start, Value::Array(items))),
                 Some(b'{' | b'[' | b'"' | b'\'' | b'-' | b'0'..=b'9') => {
                     let fix = Fix::insert("Insert the missing comma", value_end, ",");
                     return Err(self.unexpected("',' or ']'", Some(fix)));
@@ -290,12 +290,7 @@ impl Parser<'_> {
         let mut members = Vec::new();
         self.skip_ws();
         if self.peek() == Some(b'}') {
-            self.pos += 1;
-            self.open.pop();
-            return Ok(Node {
-                value: Value::Object(members),
-                span: Span::new(start, self.pos),
-            });
+            return Ok(self.close(start, Value::Object(members)));
         }
         loop {
             let key_start = self.pos;
@@ -344,34 +339,8 @@ impl Parser<'_> {
             let value_end = self.pos;
             self.skip_ws();
             match self.peek() {
-                Some(b',') => {
-                    let comma = self.pos;
-                    self.pos += 1;
-                    self.skip_ws();
-                    if self.peek().is_none() {
-                        return Err(self.eof_after_comma(comma, "a key"));
-                    }
-                    if self.peek() == Some(b'}') {
-                        return Err(ParseError::Syntax {
-                            span: Span::new(comma, comma + 1),
-                            expected: "a key after ','".to_owned(),
-                            found: "'}' (a trailing comma)".to_owned(),
-                            fix: Some(Fix::replace(
-                                "Remove the trailing comma",
-                                Span::new(comma, comma + 1),
-                                "",
-                            )),
-                        });
-                    }
-                }
-                Some(b'}') => {
-                    self.pos += 1;
-                    self.open.pop();
-                    return Ok(Node {
-                        value: Value::Object(members),
-                        span: Span::new(start, self.pos),
-                    });
-                }
+                Some(b',') => self.comma(b'}', "a key")?,
+                Some(b'}') => return Ok(self.close(start, Value::Object(members))),
                 Some(b'"' | b'\'') => {
                     let fix = Fix::insert("Insert the missing comma", value_end, ",");
                     return Err(self.unexpected("',' or '}'", Some(fix)));

@@ -205,37 +205,20 @@ pub(super) fn check(
     }
 
     // 7. ServerType
-    let server_type = match f.value(SERVER_TYPE) {
-        None => Some((DEFAULT_SERVER_TYPE, false)),
-        Some(node) => match &node.value {
-            Value::String(s) if s.is_empty() => Some((DEFAULT_SERVER_TYPE, false)),
-            Value::String(s) if s == "Master" => Some(("Master", true)),
-            Value::String(s) if s == "Slave" => Some(("Slave", true)),
-            other => {
-                let suggestion = match other {
-                    Value::String(s) => closest(s, &["Master", "Slave"]),
-                    _ => None,
-                };
-                let hint = suggestion
-                    .map(|s| format!(" Did you mean {s}?"))
-                    .unwrap_or_default();
-                sink.push(
-                    Diagnostic::new(
-                        Code::InvalidServerType,
-                        Check::ServerTypeValue,
-                        path("ServerType"),
-                        format!(
-                            "Server {index} has ServerType {}; expected Master or Slave (case-sensitive).{hint}",
-                            show(node)
-                        ),
-                    )
-                    .with_span(node.span)
-                    .with_fix(suggestion.map(|s| replace_string_fix(raw, node, s))),
-                );
-                None
-            }
+    let server_type = choice(
+        &Choice {
+            field: "ServerType",
+            allowed: &["Master", "Slave"],
+            default: DEFAULT_SERVER_TYPE,
+            code: Code::InvalidServerType,
+            check: Check::ServerTypeValue,
+            expected: "Master or Slave (case-sensitive)",
         },
-    };
+        raw,
+        index,
+        f.value(SERVER_TYPE),
+        sink,
+    );
     if server_type.is_none() {
         valid = false;
     }
@@ -266,39 +249,20 @@ pub(super) fn check(
         valid = false;
     }
 
-    const TYPES: [&str; 3] = ["ecs", "eni", "eci"];
-    let kind = match f.value(TYPE) {
-        None => Some((DEFAULT_TYPE, false)),
-        Some(node) => match &node.value {
-            Value::String(s) if s.is_empty() => Some((DEFAULT_TYPE, false)),
-            Value::String(s) if TYPES.contains(&s.as_str()) => {
-                TYPES.iter().find(|t| **t == s).map(|t| (*t, true))
-            }
-            other => {
-                let suggestion = match other {
-                    Value::String(s) => closest(s, &TYPES),
-                    _ => None,
-                };
-                let hint = suggestion
-                    .map(|s| format!(" Did you mean {s}?"))
-                    .unwrap_or_default();
-                sink.push(
-                    Diagnostic::new(
-                        Code::InvalidParameter,
-                        Check::TypeValue,
-                        path("Type"),
-                        format!(
-                            "Server {index} has Type {}; expected ecs, eni or eci (default ecs).{hint}",
-                            show(node)
-                        ),
-                    )
-                    .with_span(node.span)
-                    .with_fix(suggestion.map(|s| replace_string_fix(raw, node, s))),
-                );
-                None
-            }
+    let kind = choice(
+        &Choice {
+            field: "Type",
+            allowed: &["ecs", "eni", "eci"],
+            default: DEFAULT_TYPE,
+            code: Code::InvalidParameter,
+            check: Check::TypeValue,
+            expected: "ecs, eni or eci (default ecs)",
         },
-    };
+        raw,
+        index,
+        f.value(TYPE),
+        sink,
+    );
     if kind.is_none() {
         valid = false;
     }
@@ -364,6 +328,60 @@ pub(super) fn check(
         server_type_given,
         type_given,
     })
+}
+
+/// A field whose value is one of a few exact strings (ServerType, Type).
+struct Choice {
+    field: &'static str,
+    allowed: &'static [&'static str],
+    default: &'static str,
+    code: Code,
+    check: Check,
+    expected: &'static str,
+}
+
+/// Reads a choice field: `Some((value, given))`, or `None` after reporting a bad value. Absent,
+/// null and the empty string mean the default.
+fn choice(
+    c: &Choice,
+    raw: &str,
+    index: usize,
+    node: Option<&Node>,
+    sink: &mut Sink,
+) -> Option<(&'static str, bool)> {
+    let Some(node) = node else {
+        return Some((c.default, false));
+    };
+    let found = match &node.value {
+        Value::String(s) if s.is_empty() => return Some((c.default, false)),
+        Value::String(s) => {
+            if let Some(ok) = c.allowed.iter().find(|a| **a == s) {
+                return Some((ok, true));
+            }
+            Some(s.as_str())
+        }
+        _ => None,
+    };
+    let suggestion = found.and_then(|s| closest(s, c.allowed));
+    let hint = suggestion
+        .map(|s| format!(" Did you mean {s}?"))
+        .unwrap_or_default();
+    sink.push(
+        Diagnostic::new(
+            c.code,
+            c.check,
+            format!("{PARAM}[{index}].{}", c.field),
+            format!(
+                "Server {index} has {} {}; expected {}.{hint}",
+                c.field,
+                excerpt(source(raw, node.span)),
+                c.expected
+            ),
+        )
+        .with_span(node.span)
+        .with_fix(suggestion.map(|s| replace_string_fix(raw, node, s))),
+    );
+    None
 }
 
 fn warnings(
