@@ -42,11 +42,48 @@ pub struct Request {
 
 /// `MasterSlaveBackendServers`: the raw string the API takes, or an already structured list.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
 pub enum ServerList {
     Raw(String),
     Servers(Vec<BackendServer>),
+}
+
+/// Reads a string or a list, with a clear message for anything else (an untagged enum would
+/// only say that nothing matched).
+impl<'de> Deserialize<'de> for ServerList {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = ServerList;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("the raw MasterSlaveBackendServers string or a list of server objects")
+            }
+
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<ServerList, E> {
+                Ok(ServerList::Raw(v.to_owned()))
+            }
+
+            fn visit_string<E: serde::de::Error>(self, v: String) -> Result<ServerList, E> {
+                Ok(ServerList::Raw(v))
+            }
+
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<ServerList, A::Error> {
+                let mut servers = Vec::new();
+                while let Some(server) = seq.next_element::<BackendServer>()? {
+                    servers.push(server);
+                }
+                Ok(ServerList::Servers(servers))
+            }
+        }
+
+        deserializer.deserialize_any(Visitor)
+    }
 }
 
 impl ServerList {
@@ -60,7 +97,11 @@ impl ServerList {
 }
 
 /// A number or a decimal string (`80` and `"80"` alike), as `Port` and `Weight` may be given.
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(
+    feature = "wasm",
+    derive(tsify::Tsify),
+    tsify(type = "number | string")
+)]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum NumOrStr {
