@@ -22,8 +22,8 @@ test('embed mode', async () => {
   const page = p.page;
   await page.goto(`${p.origin}/host.html`);
   const frame = page.frameLocator('#f');
-  await frame.getByRole('region', { name: 'Diagnostics' }).waitFor();
-  await frame.getByText('BACKEND_SERVERS_NUM_MUST_BE_TWO', { exact: true }).first().waitFor();
+  const diagnostics = frame.getByRole('region', { name: 'Diagnostics' });
+  await diagnostics.getByText('BACKEND_SERVERS_NUM_MUST_BE_TWO', { exact: true }).waitFor();
   await page.waitForFunction(() => window.heights.length > 0 && window.heights.at(-1) > 300);
   // No site chrome in the frame.
   assert.equal(await frame.getByRole('heading', { name: 'CreateMasterSlaveServerGroup playground' }).isVisible(), false);

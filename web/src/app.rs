@@ -301,6 +301,7 @@ fn App() -> impl IntoView {
                 <Diagnostics/>
                 <RequestPanel/>
                 <ResponsePanel/>
+                <SnippetsPanel/>
             </div>
         </main>
         <footer class="site">
@@ -1034,6 +1035,78 @@ fn ResponsePanel() -> impl IntoView {
                 </div>
                 <pre class="out body" tabindex="0" aria-labelledby="response-body-label">{body}</pre>
             </div>
+        </section>
+    }
+}
+
+#[component]
+fn SnippetsPanel() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let open = RwSignal::new(false);
+    let chosen = RwSignal::new(0_usize);
+    // Computed only while the panel is open: typing elsewhere does not pay for ten snippets.
+    let all = Memo::new(move |_| {
+        if !open.get() {
+            return Vec::new();
+        }
+        let request = ctx.state.with(state::to_request);
+        slb_msgroup::snippets::snippets(&request, &slb_msgroup::snippets::SnippetOptions::default())
+    });
+    let count = slb_msgroup::snippets::IDS.len();
+    let code = move || all.with(|a| a.get(chosen.get()).map(|s| s.code.clone()).unwrap_or_default());
+    let tabs = move || {
+        all.with(|a| {
+            a.iter()
+                .enumerate()
+                .map(|(i, s)| {
+                    let id = format!("snippet-tab-{i}");
+                    view! {
+                        <button
+                            type="button"
+                            role="tab"
+                            id=id
+                            aria-controls="snippet-panel"
+                            aria-selected=move || (chosen.get() == i).to_string()
+                            tabindex=move || if chosen.get() == i { "0" } else { "-1" }
+                            on:click=move |_| chosen.set(i)
+                            on:keydown=move |ev: ev::KeyboardEvent| {
+                                let next = match ev.key().as_str() {
+                                    "ArrowRight" => (i + 1) % count,
+                                    "ArrowLeft" => (i + count - 1) % count,
+                                    _ => return,
+                                };
+                                ev.prevent_default();
+                                chosen.set(next);
+                                focus_id(&format!("snippet-tab-{next}"));
+                            }
+                        >{s.label}</button>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <section class="panel" aria-labelledby="snippets-h">
+            <details on:toggle=move |ev| {
+                let now_open = ev
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+                    .is_some_and(|d| d.open());
+                open.set(now_open);
+            }>
+                <summary><h2 id="snippets-h" class="inline-h">"Code snippets"</h2></summary>
+                <p class="hint">
+                    "Every snippet reads ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET from the environment."
+                </p>
+                <div role="tablist" aria-label="Snippet" class="tabs wrap">{tabs}</div>
+                <div class="out-head">
+                    <span id="snippet-label" class="label">
+                        {move || all.with(|a| a.get(chosen.get()).map(|s| s.label).unwrap_or_default())}
+                    </span>
+                    <button type="button" on:click=move |_| ctx.copy(&code(), "Snippet")>"Copy snippet"</button>
+                </div>
+                <pre id="snippet-panel" role="tabpanel" tabindex="0" aria-labelledby="snippet-label">{code}</pre>
+            </details>
         </section>
     }
 }
