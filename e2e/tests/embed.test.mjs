@@ -4,7 +4,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Playground } from '../lib/playground.mjs';
 
-const HOST = `<!doctype html><meta charset="utf-8"><title>host</title>
+const HOST = `<!doctype html><meta charset="utf-8"><title>host</title><link rel="icon" href="data:,">
 <body><h1>Docs page</h1><iframe id="f" src="/?embed#v1.r=cn-hangzhou&amp;lb=lb-bp1hv944r69al4j9jkmvx&amp;s=%5B%5D" style="width:420px;height:100px;border:0"></iframe>
 <script>window.heights=[];addEventListener('message',e=>{if(e.data&&e.data.type==='slb-msgroup:height'){heights.push(e.data.height);document.getElementById('f').style.height=e.data.height+'px'}})</script>`;
 

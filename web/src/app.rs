@@ -1053,7 +1053,13 @@ fn SnippetsPanel() -> impl IntoView {
         slb_msgroup::snippets::snippets(&request, &slb_msgroup::snippets::SnippetOptions::default())
     });
     let count = slb_msgroup::snippets::IDS.len();
-    let code = move || all.with(|a| a.get(chosen.get()).map(|s| s.code.clone()).unwrap_or_default());
+    let code = move || {
+        all.with(|a| {
+            a.get(chosen.get())
+                .map(|s| s.code.clone())
+                .unwrap_or_default()
+        })
+    };
     let tabs = move || {
         all.with(|a| {
             a.iter()
