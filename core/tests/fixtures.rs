@@ -163,7 +163,11 @@ fn fixes_apply_and_resolve_their_diagnostic() {
 fn no_orphan_fixture_snapshots() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
     for entry in std::fs::read_dir(root.join("snapshots")).expect("snapshots dir") {
-        let name = entry.expect("entry").file_name().into_string().expect("UTF-8 name");
+        let name = entry
+            .expect("entry")
+            .file_name()
+            .into_string()
+            .expect("UTF-8 name");
         for kind in ["ok", "err"] {
             let prefix = format!("fixtures__{kind}_fixtures@");
             if let Some(rest) = name.strip_prefix(&prefix) {
@@ -174,6 +178,9 @@ fn no_orphan_fixture_snapshots() {
                 );
             }
         }
-        assert!(!name.ends_with(".snap.new"), "pending snapshot {name}: review it");
+        assert!(
+            !name.ends_with(".snap.new"),
+            "pending snapshot {name}: review it"
+        );
     }
 }
