@@ -59,13 +59,15 @@ pub fn build() -> Result<PathBuf> {
     Ok(dist)
 }
 
-/// Builds (debug, quick) and serves on http://127.0.0.1:8080 with a valid example loaded.
+/// Builds (release, as tested) and serves on http://127.0.0.1:8080 with a valid example loaded;
+/// Trunk rebuilds on changes to the sources.
 pub fn serve() -> Result {
     setup()?;
     step("playground: trunk serve on http://127.0.0.1:8080");
     Cmd::new("trunk")
         .args([
             "serve",
+            "--release",
             "--offline",
             "--address",
             "127.0.0.1",
