@@ -45,7 +45,11 @@ pub struct ApiFix {
     pub edits: Vec<ApiEdit>,
 }
 
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(rename = "Diagnostic", missing_as_null))]
+#[cfg_attr(
+    feature = "wasm",
+    derive(tsify::Tsify),
+    tsify(rename = "Diagnostic", missing_as_null)
+)]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ApiDiagnostic {
@@ -72,7 +76,7 @@ pub struct ApiReport {
 #[cfg_attr(
     feature = "wasm",
     derive(tsify::Tsify),
-    tsify(rename = "ParsedServers")
+    tsify(rename = "ParsedServers", missing_as_null)
 )]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ApiParsedServers {
@@ -133,7 +137,11 @@ impl<'de> Deserialize<'de> for Headers {
     }
 }
 
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(rename = "BuiltRequest"))]
+#[cfg_attr(
+    feature = "wasm",
+    derive(tsify::Tsify),
+    tsify(rename = "BuiltRequest", missing_as_null)
+)]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ApiBuiltRequest {
@@ -190,7 +198,11 @@ pub struct ApiRegion {
     pub endpoint: String,
 }
 
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(rename = "ErrorCode"))]
+#[cfg_attr(
+    feature = "wasm",
+    derive(tsify::Tsify),
+    tsify(rename = "ErrorCode", missing_as_null)
+)]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ApiErrorCode {

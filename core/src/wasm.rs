@@ -1,0 +1,247 @@
+//! The JavaScript boundary of the npm package `slb-msgroup`. It only converts: JS values to the
+//! core's types (serde-wasm-bindgen), a call into [`crate::api`], and the result back to plain JS
+//! objects. The clock and randomness come from JS and are handed to the core as
+//! [`Environment`]. Misuse (a request that is not an object, an unknown option, a malformed
+//! timestamp) throws a JS `Error`; bad request data is never an exception, it is diagnostics.
+//!
+//! The TypeScript types of the package are generated from the core's types by `tsify` derives
+//! (behind this same feature) and from the signatures below.
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+
+use crate::api::{
+    self, ApiRequestOptions, ApiResponseOptions, ApiSnippetOptions, Environment, Units,
+};
+use crate::model::Request;
+
+/// Serializes as the JSON shapes of `api`: plain objects for maps, `null` for `None`.
+fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&format!("slb-msgroup: could not convert the result: {e}")))
+}
+
+/// Reads a plain JS object into `T`. serde-wasm-bindgen reads a struct by looking up its known
+/// fields only, which would let `deny_unknown_fields` pass a misspelt key in silence, so the keys
+/// are checked first against the fields serde knows for `T` (keys whose value is `undefined`
+/// carry nothing and are skipped, as JSON.stringify would).
+fn from_object<T: DeserializeOwned>(value: JsValue) -> Result<T, String> {
+    let fields = field_names::<T>();
+    if !fields.is_empty() {
+        let object: &js_sys::Object = value.unchecked_ref();
+        for entry in js_sys::Object::entries(object).iter() {
+            let entry: js_sys::Array = entry.unchecked_into();
+            let key = entry.get(0).as_string().unwrap_or_default();
+            if !entry.get(1).is_undefined() && !fields.contains(&key.as_str()) {
+                return Err(format!(
+                    "unknown field `{key}`, expected one of {}",
+                    fields
+                        .iter()
+                        .map(|f| format!("`{f}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ));
+            }
+        }
+    }
+    serde_wasm_bindgen::from_value(value).map_err(|e| e.to_string())
+}
+
+/// The field names serde's derive gives `T` (what it passes to `deserialize_struct`), or none
+/// when `T` is not a struct.
+fn field_names<T: DeserializeOwned>() -> &'static [&'static str] {
+    use serde::de::value::Error;
+
+    struct Fields<'a>(&'a mut &'static [&'static str]);
+
+    impl<'de> serde::Deserializer<'de> for Fields<'_> {
+        type Error = Error;
+
+        fn deserialize_any<V: serde::de::Visitor<'de>>(self, _: V) -> Result<V::Value, Error> {
+            Err(serde::de::Error::custom("not a struct"))
+        }
+
+        fn deserialize_struct<V: serde::de::Visitor<'de>>(
+            self,
+            _name: &'static str,
+            fields: &'static [&'static str],
+            _visitor: V,
+        ) -> Result<V::Value, Error> {
+            *self.0 = fields;
+            Err(serde::de::Error::custom("fields read"))
+        }
+
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
+            option unit unit_struct newtype_struct seq tuple tuple_struct map enum identifier
+            ignored_any
+        }
+    }
+
+    let mut fields: &'static [&'static str] = &[];
+    // Always an error: the point is the side effect.
+    let _ = T::deserialize(Fields(&mut fields));
+    fields
+}
+
+/// `true` for a plain object (not an array, not a function).
+fn is_plain_object(value: &JsValue) -> bool {
+    value.is_object() && !js_sys::Array::is_array(value) && !value.is_function()
+}
+
+fn describe(value: &JsValue) -> String {
+    if value.is_null() {
+        "null".to_owned()
+    } else if js_sys::Array::is_array(value) {
+        "an array".to_owned()
+    } else {
+        format!(
+            "a value of type {}",
+            value.js_typeof().as_string().unwrap_or_default()
+        )
+    }
+}
+
+/// The request argument: a plain object with the API's field names.
+fn request(function: &str, value: JsValue) -> Result<Request, JsError> {
+    if !is_plain_object(&value) {
+        return Err(JsError::new(&format!(
+            "{function}: the request must be an object such as {{ RegionId, LoadBalancerId, \
+             MasterSlaveBackendServers, MasterSlaveServerGroupName }}, not {}",
+            describe(&value)
+        )));
+    }
+    from_object(value).map_err(|e| JsError::new(&format!("{function}: invalid request: {e}")))
+}
+
+/// An optional options argument: `undefined` or `null` means the defaults.
+fn options<T: DeserializeOwned + Default>(function: &str, value: JsValue) -> Result<T, JsError> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(T::default());
+    }
+    if !is_plain_object(&value) {
+        return Err(JsError::new(&format!(
+            "{function}: the options must be an object, not {}",
+            describe(&value)
+        )));
+    }
+    from_object(value).map_err(|e| JsError::new(&format!("{function}: invalid options: {e}")))
+}
+
+/// 64 random bits: `crypto.getRandomValues` where there is one, else `Math.random`.
+fn entropy() -> u64 {
+    let words = js_sys::Uint32Array::new_with_length(2);
+    let filled = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("crypto"))
+        .ok()
+        .filter(|c| c.is_object())
+        .and_then(|crypto| {
+            let get = js_sys::Reflect::get(&crypto, &JsValue::from_str("getRandomValues")).ok()?;
+            let get: js_sys::Function = get.dyn_into().ok()?;
+            get.call1(&crypto, &words).ok()
+        })
+        .is_some();
+    if filled {
+        (u64::from(words.get_index(0)) << 32) | u64::from(words.get_index(1))
+    } else {
+        let word = || (js_sys::Math::random() * 4_294_967_296.0) as u64;
+        (word() << 32) | word()
+    }
+}
+
+/// The clock (`Date.now()`) and randomness of the JS host.
+fn environment() -> Environment {
+    Environment {
+        unix_seconds: (js_sys::Date::now() / 1000.0) as u64,
+        entropy: entropy(),
+    }
+}
+
+/// Validates a request: every error (in the order the service checks them) and warning, with
+/// spans in UTF-16 code units into the raw `MasterSlaveBackendServers` string. Bad input is
+/// never an exception; a request that is not an object, or has an unknown field, throws.
+#[wasm_bindgen(unchecked_return_type = "Report")]
+pub fn validate(
+    #[wasm_bindgen(unchecked_param_type = "Request")] request: JsValue,
+) -> Result<JsValue, JsError> {
+    let request = self::request("validate", request)?;
+    to_js(&api::validate(&request, Units::Utf16))
+}
+
+/// Parses a raw `MasterSlaveBackendServers` string the way the service reads it (JSON, or the
+/// single-quoted form): the servers (`null` when it is not a list of objects) and the
+/// diagnostics of the parse.
+#[wasm_bindgen(js_name = parseServers, unchecked_return_type = "ParsedServers")]
+pub fn parse_servers(raw: &str) -> Result<JsValue, JsError> {
+    to_js(&api::parse_servers(raw, Units::Utf16))
+}
+
+/// Builds the request URL: unsigned, or signed with RPC v1 (HMAC-SHA1) or ACS3-HMAC-SHA256.
+/// The timestamp defaults to now and the nonce to a random one. Throws on misuse: a timestamp
+/// not in the form `YYYY-MM-DDThh:mm:ssZ`, signing without credentials, an unknown option.
+#[wasm_bindgen(js_name = buildRequest, unchecked_return_type = "BuiltRequest")]
+pub fn build_request(
+    #[wasm_bindgen(unchecked_param_type = "Request")] request: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions | null")] options: Option<
+        JsValue,
+    >,
+) -> Result<JsValue, JsError> {
+    let request = self::request("buildRequest", request)?;
+    let options: ApiRequestOptions =
+        self::options("buildRequest", options.unwrap_or(JsValue::UNDEFINED))?;
+    let built = api::build_request(&request, &options, environment())
+        .map_err(|e| JsError::new(&format!("buildRequest: {e}")))?;
+    to_js(&built)
+}
+
+/// Renders the response the service would give: HTTP 200 and a success body for a valid
+/// request, else the first error's status and an error body. Ids are random unless given.
+#[wasm_bindgen(js_name = renderResponse, unchecked_return_type = "RenderedResponse")]
+pub fn render_response(
+    #[wasm_bindgen(unchecked_param_type = "Request")] request: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "ResponseOptions | null")] options: Option<
+        JsValue,
+    >,
+) -> Result<JsValue, JsError> {
+    let request = self::request("renderResponse", request)?;
+    let options: ApiResponseOptions =
+        self::options("renderResponse", options.unwrap_or(JsValue::UNDEFINED))?;
+    to_js(&api::render_response(&request, &options, environment()))
+}
+
+/// Code snippets that send the request (curl, the `aliyun` CLI, the SDKs, Terraform): an object
+/// from snippet id to code, in a stable order.
+#[wasm_bindgen(unchecked_return_type = "Record<string, string>")]
+pub fn snippets(
+    #[wasm_bindgen(unchecked_param_type = "Request")] request: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "SnippetOptions | null")] options: Option<
+        JsValue,
+    >,
+) -> Result<JsValue, JsError> {
+    let request = self::request("snippets", request)?;
+    let options: ApiSnippetOptions =
+        self::options("snippets", options.unwrap_or(JsValue::UNDEFINED))?;
+    let snippets =
+        api::snippets(&request, &options).map_err(|e| JsError::new(&format!("snippets: {e}")))?;
+    to_js(&snippets)
+}
+
+/// The known SLB regions and their endpoints.
+#[wasm_bindgen(unchecked_return_type = "Region[]")]
+pub fn regions() -> Result<JsValue, JsError> {
+    to_js(&api::regions())
+}
+
+/// Every diagnostic code: errors in the order the service checks them, then warnings.
+#[wasm_bindgen(js_name = errorCodes, unchecked_return_type = "ErrorCode[]")]
+pub fn error_codes() -> Result<JsValue, JsError> {
+    to_js(&api::error_codes())
+}
+
+/// The package's version.
+#[wasm_bindgen]
+pub fn version() -> String {
+    api::version().to_owned()
+}

@@ -1,0 +1,113 @@
+//! The exported JS API, called as JS would call it, under Node (`wasm-bindgen-test-runner`).
+//! Run by `cargo xtask test`; the Node suite in `npm/test/` covers the built package in depth.
+
+#![cfg(all(target_arch = "wasm32", feature = "wasm"))]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use js_sys::{Array, JSON, Object, Reflect};
+use slb_msgroup::wasm;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::wasm_bindgen_test;
+
+fn js(json: &str) -> JsValue {
+    JSON::parse(json).unwrap()
+}
+
+fn get(value: &JsValue, key: &str) -> JsValue {
+    Reflect::get(value, &JsValue::from_str(key)).unwrap()
+}
+
+fn to_json(value: &JsValue) -> String {
+    JSON::stringify(value).unwrap().as_string().unwrap()
+}
+
+/// A thrown `JsError` as the JS `Error` it becomes.
+fn message(error: wasm_bindgen::JsError) -> String {
+    let value: JsValue = error.into();
+    assert!(value.is_instance_of::<js_sys::Error>());
+    value.unchecked_into::<js_sys::Error>().message().into()
+}
+
+const SEED: &str = r#"{"RegionId":"cn-hangzhou","LoadBalancerId":"lb-bp1hv944r69al4j9jkmvx","MasterSlaveBackendServers":"[{'ServerId':'vm-233','Port':'80','Weight':'100','ServerType':'Master'},{'ServerId':'vm-232','Port':'90','Weight':'100''ServerType':'Slave'}]"}"#;
+
+#[wasm_bindgen_test]
+fn validate_returns_plain_objects_with_utf16_spans() {
+    let report = wasm::validate(js(SEED)).unwrap();
+    assert_eq!(get(&report, "ok"), JsValue::FALSE);
+    let first = Array::from(&get(&report, "diagnostics")).get(0);
+    assert_eq!(
+        Object::get_prototype_of(&first),
+        Object::get_prototype_of(&Object::new().into())
+    );
+    assert_eq!(get(&first, "code").as_string().unwrap(), "InvalidParameter");
+    assert_eq!(to_json(&get(&first, "span")), r#"{"start":119,"end":120}"#);
+
+    let emoji = js(
+        r#"{"RegionId":"cn-hangzhou","LoadBalancerId":"lb-1","MasterSlaveBackendServers":"[{\"ServerId\":\"😀\",\"Port\":\"x\"}]"}"#,
+    );
+    let report = wasm::validate(emoji).unwrap();
+    let diagnostics = Array::from(&get(&report, "diagnostics"));
+    let port = diagnostics
+        .iter()
+        .find(|d| get(d, "code").as_string().unwrap() == "RealServerPortNotSupport")
+        .unwrap();
+    // `[{"ServerId":"😀","Port":` is 25 UTF-16 code units (the emoji is two), 27 UTF-8 bytes.
+    assert_eq!(get(&get(&port, "span"), "start").as_f64(), Some(25.0));
+}
+
+#[wasm_bindgen_test]
+fn warnings_and_absent_spans_are_null() {
+    let report = wasm::validate(js(r#"{"LoadBalancerId":"x"}"#)).unwrap();
+    let first = Array::from(&get(&report, "diagnostics")).get(0);
+    assert!(get(&first, "span").is_null());
+    assert!(get(&first, "fix").is_null());
+    let warning = Array::from(&get(&report, "diagnostics"))
+        .iter()
+        .find(|d| get(d, "severity").as_string().unwrap() == "warning")
+        .unwrap();
+    assert!(get(&warning, "httpStatus").is_null());
+}
+
+#[wasm_bindgen_test]
+fn build_request_uses_the_js_clock_and_randomness() {
+    let options = js(r#"{"accessKeyId":"id","accessKeySecret":"secret"}"#);
+    let a = wasm::build_request(js(SEED), Some(options.clone())).unwrap();
+    let b = wasm::build_request(js(SEED), Some(options)).unwrap();
+    assert_eq!(get(&a, "signed"), JsValue::TRUE);
+    let url = |v: &JsValue| get(v, "url").as_string().unwrap();
+    assert_ne!(url(&a), url(&b), "a fresh nonce each call");
+    let year = js_sys::Date::new_0().get_utc_full_year();
+    assert!(
+        url(&a).contains(&format!("Timestamp={year}-")),
+        "{}",
+        url(&a)
+    );
+    let headers = get(&wasm::build_request(js(SEED), None).unwrap(), "headers");
+    assert_eq!(
+        Object::get_prototype_of(&headers),
+        Object::get_prototype_of(&Object::new().into())
+    );
+}
+
+#[wasm_bindgen_test]
+fn misuse_throws_errors() {
+    let e = wasm::validate(JsValue::from_str("x")).unwrap_err();
+    assert!(message(e).starts_with("validate: the request must be an object"));
+    let e = wasm::validate(js(r#"{"Region":"x"}"#)).unwrap_err();
+    assert!(message(e).contains("unknown field `Region`"));
+    let e = wasm::build_request(js(SEED), Some(js(r#"{"timestamp":"now"}"#))).unwrap_err();
+    assert!(message(e).starts_with("buildRequest: timestamp \"now\" is not in the form"));
+}
+
+#[wasm_bindgen_test]
+fn the_other_functions() {
+    let response = wasm::render_response(js(SEED), Some(js(r#"{"requestId":"R"}"#))).unwrap();
+    assert_eq!(get(&response, "status").as_f64(), Some(400.0));
+    let snippets = wasm::snippets(js(SEED), None).unwrap();
+    assert!(Object::keys(snippets.unchecked_ref::<Object>()).length() > 0);
+    assert_eq!(Array::from(&wasm::regions().unwrap()).length(), 57);
+    assert!(Array::from(&wasm::error_codes().unwrap()).length() > 0);
+    let parsed = wasm::parse_servers("[");
+    assert!(get(&parsed.unwrap(), "servers").is_null());
+    assert_eq!(wasm::version(), env!("CARGO_PKG_VERSION"));
+}
