@@ -134,11 +134,20 @@ fn ensure_cargo_tool(program: &str, krate: &str, version: &str, extra: &[&str]) 
         return Ok(());
     }
     step(&format!("installing {krate} {version} from crates.io"));
-    Cmd::new("cargo")
-        .args(["install", "--locked"])
-        .args(extra)
-        .arg(format!("{krate}@{version}"))
-        .run()
+    let install = |locked: bool| {
+        Cmd::new("cargo")
+            .arg("install")
+            .args(locked.then_some("--locked"))
+            .args(extra)
+            .arg(format!("{krate}@{version}"))
+            .run()
+    };
+    // The published lock file can name a version the registry no longer serves (a yanked
+    // dependency): then resolve afresh, as `cargo install` does without --locked.
+    install(true).or_else(|e| {
+        println!("{e}; retrying without --locked");
+        install(false)
+    })
 }
 
 /// `wasm-bindgen-cli` at exactly the version of the `wasm-bindgen` crate in Cargo.lock.
