@@ -20,6 +20,12 @@ test('keyboard-only use', async () => {
   const { page } = p;
   await tabTo(page, () => document.activeElement?.textContent === 'Examples');
   await page.keyboard.press('Enter');
+  // Escape closes the menu and gives the focus back to it.
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Escape');
+  assert.equal(await page.evaluate(() => document.querySelector('details.menu').open), false);
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Examples');
+  await page.keyboard.press('Enter');
   await tabTo(page, () => document.activeElement?.textContent === 'API reference example (as published)');
   await page.keyboard.press('Enter');
   await p.diagnostics.getByText('InvalidParameter', { exact: true }).waitFor();

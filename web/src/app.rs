@@ -270,6 +270,7 @@ fn App() -> impl IntoView {
                 </p>
             </div>
             <div class="toolbar">
+                <Verdict/>
                 <ExamplesMenu/>
                 <button type="button" on:click=move |_| {
                     if let Some(href) = win().and_then(|w| w.location().href().ok()) {
@@ -337,7 +338,22 @@ fn ExamplesMenu() -> impl IntoView {
         })
         .collect_view();
     view! {
-        <details class="menu" node_ref=menu>
+        <details
+            class="menu"
+            node_ref=menu
+            on:keydown=move |ev: ev::KeyboardEvent| {
+                if ev.key() == "Escape"
+                    && let Some(d) = menu.get()
+                {
+                    d.set_open(false);
+                    if let Ok(Some(summary)) = d.query_selector("summary")
+                        && let Ok(summary) = summary.dyn_into::<web_sys::HtmlElement>()
+                    {
+                        let _ = summary.focus();
+                    }
+                }
+            }
+        >
             <summary>"Examples"</summary>
             <ul class="menu-list">{items}</ul>
         </details>
@@ -367,12 +383,22 @@ fn EmbedButton() -> impl IntoView {
     view! {
         <button
             type="button"
+            id="embed-button"
             aria-expanded=move || open.get().to_string()
             aria-controls="embed-panel"
             on:click=move |_| open.update(|o| *o = !*o)
         >"Embed"</button>
         <Show when=move || open.get()>
-            <div class="popover" id="embed-panel">
+            <div
+                class="popover"
+                id="embed-panel"
+                on:keydown=move |ev: ev::KeyboardEvent| {
+                    if ev.key() == "Escape" {
+                        open.set(false);
+                        focus_id("embed-button");
+                    }
+                }
+            >
                 <label for="embed-snippet">"Embed snippet"</label>
                 <textarea id="embed-snippet" readonly rows="6" prop:value=snippet></textarea>
                 <button type="button" on:click=move |_| ctx.copy(&snippet(), "Embed snippet")>
@@ -552,11 +578,11 @@ fn ServerCard(index: usize) -> impl IntoView {
                 {input(Field::Weight, "100", "numeric")}
                 {choice(
                     Field::ServerType,
-                    &[("", "(not given: Master)"), ("Master", "Master"), ("Slave", "Slave")],
+                    &[("", "(Master)"), ("Master", "Master"), ("Slave", "Slave")],
                 )}
                 {choice(
                     Field::Type,
-                    &[("", "(not given: ecs)"), ("ecs", "ecs"), ("eni", "eni"), ("eci", "eci")],
+                    &[("", "(ecs)"), ("ecs", "ecs"), ("eni", "eni"), ("eci", "eci")],
                 )}
                 {input(Field::Description, "optional", "text")}
                 {input(Field::ServerIp, "for eni and eci", "text")}
@@ -1114,5 +1140,27 @@ fn SnippetsPanel() -> impl IntoView {
                 <pre id="snippet-panel" role="tabpanel" tabindex="0" aria-labelledby="snippet-label">{code}</pre>
             </details>
         </section>
+    }
+}
+
+/// The verdict in the header, linking to the diagnostics: on a narrow screen they are far below.
+#[component]
+fn Verdict() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let counts = Memo::new(move |_| ctx.output.with(|o| (o.errors(), o.warnings())));
+    let text = move || match counts.get() {
+        (0, 0) => "Valid".to_owned(),
+        (0, w) => format!("Valid · {w} warning{}", if w == 1 { "" } else { "s" }),
+        (e, _) => format!("{e} error{}", if e == 1 { "" } else { "s" }),
+    };
+    let class = move || {
+        if counts.get().0 == 0 {
+            "verdict good"
+        } else {
+            "verdict bad"
+        }
+    };
+    view! {
+        <a class=class href="#diag-h" aria-hidden="true" tabindex="-1">{text}</a>
     }
 }
