@@ -972,9 +972,17 @@ fn RequestPanel() -> impl IntoView {
                     steps()
                         .into_iter()
                         .map(|(name, value)| {
+                            let copied = value.clone();
                             view! {
                                 <div class="step">
-                                    <h3>{name}</h3>
+                                    <div class="out-head">
+                                        <h3>{name}</h3>
+                                        <button
+                                            type="button"
+                                            aria-label=format!("Copy {name}")
+                                            on:click=move |_| ctx.copy(&copied, name)
+                                        >"Copy"</button>
+                                    </div>
                                     <pre tabindex="0">{value}</pre>
                                 </div>
                             }
