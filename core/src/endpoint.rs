@@ -85,7 +85,7 @@ pub fn host_for(region: Option<&str>) -> String {
     match region.map(str::trim).filter(|r| !r.is_empty()) {
         None => DEFAULT_HOST.to_owned(),
         Some(r) => known_host(r).map_or_else(
-            || format!("slb.{}.aliyuncs.com", r.to_lowercase()),
+            || format!("slb.{}.aliyuncs.com", r.to_ascii_lowercase()),
             str::to_owned,
         ),
     }
@@ -93,7 +93,7 @@ pub fn host_for(region: Option<&str>) -> String {
 
 /// The known region closest to `region` (for "did you mean"), if any is close.
 pub fn suggest_region(region: &str) -> Option<&'static str> {
-    let lower = region.trim().to_lowercase();
+    let lower = region.trim().to_ascii_lowercase();
     REGIONS
         .iter()
         .map(|(r, _)| (*r, strsim::levenshtein(&lower, r)))

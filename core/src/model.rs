@@ -102,7 +102,7 @@ impl ServerList {
     derive(tsify::Tsify),
     tsify(type = "number | string")
 )]
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
 pub enum NumOrStr {
     Int(i64),
@@ -115,7 +115,8 @@ impl NumOrStr {
         match self {
             Self::Int(i) => out.push_str(&i.to_string()),
             Self::Float(f) if f.is_finite() => {
-                let text = f.to_string();
+                // serde_json's float writer, so the wasm carries one float formatter.
+                let text = serde_json::Value::from(*f).to_string();
                 out.push_str(&text);
                 // Keep it a number that reads back as a float.
                 if !text.contains(['.', 'e', 'E']) {
@@ -130,7 +131,7 @@ impl NumOrStr {
 
 /// One backend server as given. Every field is optional here: the validator says what is missing.
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct BackendServer {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -151,6 +152,81 @@ pub struct BackendServer {
     #[serde(flatten)]
     #[cfg_attr(feature = "wasm", tsify(type = "{}"))]
     pub extra: BTreeMap<String, serde_json::Value>,
+}
+
+// `NumOrStr` and `BackendServer` read their input with hand-written visitors: serde's derives
+// for `untagged` and `flatten` buffer the input first, which costs the npm package's wasm about
+// 5 KB gzipped. The behaviour is the derives' own.
+
+impl<'de> Deserialize<'de> for NumOrStr {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = NumOrStr;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a number or a string")
+            }
+
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<NumOrStr, E> {
+                Ok(NumOrStr::Int(v))
+            }
+
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<NumOrStr, E> {
+                Ok(i64::try_from(v).map_or_else(|_| NumOrStr::Str(v.to_string()), NumOrStr::Int))
+            }
+
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<NumOrStr, E> {
+                Ok(NumOrStr::Float(v))
+            }
+
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<NumOrStr, E> {
+                Ok(NumOrStr::Str(v.to_owned()))
+            }
+        }
+
+        deserializer.deserialize_any(Visitor)
+    }
+}
+
+impl<'de> Deserialize<'de> for BackendServer {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = BackendServer;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a server object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<BackendServer, A::Error> {
+                let mut s = BackendServer::default();
+                while let Some(key) = map.next_key::<String>()? {
+                    match key.as_str() {
+                        "ServerId" => s.server_id = map.next_value()?,
+                        "Port" => s.port = map.next_value()?,
+                        "Weight" => s.weight = map.next_value()?,
+                        "ServerType" => s.server_type = map.next_value()?,
+                        "Type" => s.r#type = map.next_value()?,
+                        "Description" => s.description = map.next_value()?,
+                        "ServerIp" => s.server_ip = map.next_value()?,
+                        _ => {
+                            let value = map.next_value()?;
+                            s.extra.insert(key, value);
+                        }
+                    }
+                }
+                Ok(s)
+            }
+        }
+
+        deserializer.deserialize_map(Visitor)
+    }
 }
 
 /// Renders a structured list as the compact double-quoted JSON string the API takes, keys in the

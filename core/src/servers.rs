@@ -218,14 +218,47 @@ pub fn to_model(raw: &str, items: &[Node]) -> Option<Vec<BackendServer>> {
         .collect()
 }
 
+/// The structured view of a number: an `i64`, else an exact `f64`, else its text.
 fn number_model(text: &str) -> NumOrStr {
     if let Ok(i) = text.parse::<i64>() {
         return NumOrStr::Int(i);
     }
-    match text.parse::<f64>() {
-        Ok(f) if f.is_finite() => NumOrStr::Float(f),
-        _ => NumOrStr::Str(text.to_owned()),
+    exact_f64(text).map_or_else(|| NumOrStr::Str(text.to_owned()), NumOrStr::Float)
+}
+
+/// Reads a JSON number exactly with Clinger's fast path: when its digits fit in 2^53 and the
+/// power of ten is at most 22, one IEEE multiplication or division is correctly rounded. Other
+/// numbers (never a valid Port or Weight) stay text. This keeps core's general float parser, and
+/// its tables (about 15 KB gzipped), out of the wasm.
+fn exact_f64(text: &str) -> Option<f64> {
+    const POW10: [f64; 23] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+        1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    ];
+    let (negative, rest) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let (mantissa, exponent) = match rest.split_once(['e', 'E']) {
+        Some((m, e)) => (m, e.parse::<i64>().ok()?),
+        None => (rest, 0),
+    };
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let mut m: u64 = 0;
+    for b in int.bytes().chain(frac.bytes()) {
+        m = m
+            .checked_mul(10)?
+            .checked_add(u64::from(b.checked_sub(b'0')?))?;
     }
+    if m > 1 << 53 {
+        return None;
+    }
+    let e = exponent.checked_sub(i64::try_from(frac.len()).ok()?)?;
+    let power = POW10.get(usize::try_from(e.unsigned_abs()).ok()?)?;
+    #[allow(clippy::cast_precision_loss)] // m <= 2^53: exact
+    let m = m as f64;
+    let v = if e >= 0 { m * power } else { m / power };
+    Some(if negative { -v } else { v })
 }
 
 fn to_json(node: &Node) -> serde_json::Value {
@@ -244,5 +277,27 @@ fn to_json(node: &Node) -> serde_json::Value {
             .map(|m| (m.key.clone(), to_json(&m.value)))
             .collect::<serde_json::Map<_, _>>()
             .into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn exact_floats() {
+        for (text, want) in [
+            ("80.5", Some(80.5)),
+            ("-0.25", Some(-0.25)),
+            ("1e3", Some(1000.0)),
+            ("12.5E-1", Some(1.25)),
+            ("123456.789012", Some(123_456.789_012)),
+        ] {
+            assert_eq!(exact_f64(text), want, "{text}");
+        }
+        assert_eq!(exact_f64("1e400"), None);
+        assert_eq!(exact_f64("0.12345678901234567890"), None);
+        assert_eq!(number_model("1e400"), NumOrStr::Str("1e400".into()));
+        assert_eq!(number_model("-7"), NumOrStr::Int(-7));
     }
 }

@@ -160,7 +160,7 @@ impl Ctx<'_> {
                 V1Value::Static(API_VERSION.to_owned()),
             ),
         ]);
-        all.sort_by(|a, b| a.0.cmp(&b.0));
+        all.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         all
     }
 }
@@ -649,7 +649,7 @@ fn terraform(c: &Ctx<'_>) -> String {
 fn hcl_number(v: &NumOrStr) -> String {
     match v {
         NumOrStr::Int(i) => i.to_string(),
-        NumOrStr::Float(f) => f.to_string(),
+        NumOrStr::Float(f) => serde_json::Value::from(*f).to_string(),
         NumOrStr::Str(s) if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) => s
             .trim_start_matches('0')
             .parse::<u64>()

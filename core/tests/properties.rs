@@ -57,7 +57,10 @@ fn listish() -> impl Strategy<Value = String> {
 fn num_or_str() -> impl Strategy<Value = NumOrStr> {
     prop_oneof![
         any::<i64>().prop_map(NumOrStr::Int),
-        (-1.0e6f64..1.0e6).prop_map(NumOrStr::Float),
+        // Non-integers with at most 15 significant digits: the ones read back exactly.
+        (-99_999_999_999i64..99_999_999_999, 1..6u32)
+            .prop_filter("not an integer", |(m, k)| m % 10i64.pow(*k) != 0)
+            .prop_map(|(m, k)| NumOrStr::Float(m as f64 / 10f64.powi(k as i32))),
         ".{0,8}".prop_map(NumOrStr::Str),
     ]
 }

@@ -83,11 +83,11 @@ fn quote_at(raw: &str, span: Span) -> char {
 
 /// The closest of `options` to `found`, compared without case, if it is close enough.
 pub(super) fn closest<'o>(found: &str, options: &[&'o str]) -> Option<&'o str> {
-    let lower = found.to_lowercase();
+    let lower = found.to_ascii_lowercase();
     options
         .iter()
-        .map(|o| (*o, strsim::levenshtein(&lower, &o.to_lowercase())))
-        .filter(|(o, d)| *d <= 2.min(o.len() / 2).max(1) || lower == o.to_lowercase())
+        .map(|o| (*o, strsim::levenshtein(&lower, &o.to_ascii_lowercase())))
+        .filter(|(o, d)| *d <= 2.min(o.len() / 2).max(1) || lower == o.to_ascii_lowercase())
         .min_by_key(|(_, d)| *d)
         .map(|(o, _)| o)
 }
@@ -470,7 +470,7 @@ fn warnings(
             path("ServerIp"),
             format!(
                 "Server {index} has Type {k} but no ServerIp; give the IP address of the {}.",
-                k.to_uppercase()
+                k.to_ascii_uppercase()
             ),
         );
         if let Some(span) = span {
