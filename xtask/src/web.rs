@@ -54,7 +54,7 @@ pub fn build() -> Result<PathBuf> {
     let (raw, gzip) = tools::sizes(&root().join(WASM_COPY))?;
     let (boot_raw, boot_gzip) = tools::sizes(&dist.join("boot.js"))?;
     println!(
-        "playground wasm: {raw} B raw, {gzip} B gzip; boot.js (wasm inlined as base64): {boot_raw} B raw, {boot_gzip} B gzip"
+        "playground wasm: {raw} B raw, {gzip} B gzip; boot.js (the wasm deflated and inlined): {boot_raw} B raw, {boot_gzip} B gzip"
     );
     Ok(dist)
 }
