@@ -19,9 +19,10 @@ use crate::model::Request;
 
 /// Serializes as the JSON shapes of `api`: plain objects for maps, `null` for `None`.
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsError::new(&format!("slb-msgroup: could not convert the result: {e}")))
+    let json = serde_json::to_string(value)
+        .map_err(|e| JsError::new(&format!("slb-msgroup: could not convert the result: {e}")))?;
+    js_sys::JSON::parse(&json)
+        .map_err(|_| JsError::new("slb-msgroup: could not convert the result"))
 }
 
 /// Reads a plain JS object into `T`. serde-wasm-bindgen reads a struct by looking up its known
