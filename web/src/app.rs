@@ -149,6 +149,24 @@ impl Theme {
     }
 }
 
+/// How long typing must pause before the link is rewritten.
+const FRAGMENT_DELAY_MS: u64 = 150;
+
+/// Writes the link's fragment: a new history entry (`push`) or the current one replaced.
+fn write_fragment(wanted: &str, push: bool) {
+    if location_hash() == wanted {
+        return;
+    }
+    let Some(history) = win().and_then(|w| w.history().ok()) else {
+        return;
+    };
+    let _ = if push {
+        history.push_state_with_url(&JsValue::NULL, "", Some(wanted))
+    } else {
+        history.replace_state_with_url(&JsValue::NULL, "", Some(wanted))
+    };
+}
+
 /// The page's signals.
 #[derive(Clone, Copy)]
 struct Ctx {
@@ -214,27 +232,46 @@ fn App() -> impl IntoView {
     };
     provide_context(ctx);
 
-    // The link follows the state: typing replaces the history entry, other changes push one.
+    // The link follows the state: other changes push a history entry at once; typing replaces
+    // the current one once the typing pauses (`history.replaceState` is the dearest part of a
+    // keystroke), and a pending replacement is written before any push, so back returns to it.
     let fragment = Memo::new(move |_| output.with(|o| o.fragment.clone()));
+    let pending: StoredValue<Option<(TimeoutHandle, String)>> = StoredValue::new(None);
     Effect::new(move |_| {
-        let fragment = fragment.get();
-        let Some(w) = win() else { return };
-        let wanted = format!("#{fragment}");
+        let wanted = format!("#{}", fragment.get());
+        let push = ctx.push.get_value();
+        ctx.push.set_value(false);
+        if let Some((handle, earlier)) = pending.try_update_value(Option::take).flatten() {
+            handle.clear();
+            if push {
+                write_fragment(&earlier, false);
+            }
+        }
         if location_hash() == wanted {
             return;
         }
-        if let Ok(history) = w.history() {
-            let push = ctx.push.get_value();
-            ctx.push.set_value(false);
-            let _ = if push {
-                history.push_state_with_url(&JsValue::NULL, "", Some(&wanted))
-            } else {
-                history.replace_state_with_url(&JsValue::NULL, "", Some(&wanted))
-            };
+        if push {
+            write_fragment(&wanted, true);
+            return;
+        }
+        let later = wanted.clone();
+        let scheduled = set_timeout_with_handle(
+            move || {
+                pending.set_value(None);
+                write_fragment(&later, false);
+            },
+            std::time::Duration::from_millis(FRAGMENT_DELAY_MS),
+        );
+        match scheduled {
+            Ok(handle) => pending.set_value(Some((handle, wanted))),
+            Err(_) => write_fragment(&wanted, false),
         }
     });
     // Back and forward restore the state the link holds (the secrets stay as they are).
     let _ = window_event_listener(ev::popstate, move |_| {
+        if let Some((handle, _)) = pending.try_update_value(Option::take).flatten() {
+            handle.clear();
+        }
         if let Ok(from_link) = from_fragment(&location_hash()) {
             state.update(|s| {
                 let secrets = std::mem::take(&mut s.secrets);
