@@ -28,7 +28,7 @@ pub struct Resolved {
 
 /// An integer read from a number or a decimal string.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum IntRead {
+enum IntRead {
     /// Absent, null, or a blank string.
     Blank,
     Int(i128),
@@ -36,7 +36,7 @@ pub(super) enum IntRead {
     NotInt,
 }
 
-pub(super) fn read_int(node: Option<&Node>) -> IntRead {
+fn read_int(node: Option<&Node>) -> IntRead {
     let Some(node) = node else {
         return IntRead::Blank;
     };
@@ -74,7 +74,7 @@ fn source(raw: &str, span: Span) -> &str {
 }
 
 /// The quote the text uses at `span` (for fixes that rewrite a string), `"` by default.
-fn quote_at(raw: &str, span: Span) -> char {
+pub(super) fn quote_at(raw: &str, span: Span) -> char {
     match raw.as_bytes().get(span.start) {
         Some(b'\'') => '\'',
         _ => '"',
@@ -101,13 +101,26 @@ fn replace_string_fix(raw: &str, node: &Node, with: &str) -> Fix {
     )
 }
 
+/// What the checks of one entry established, for the pair checks and the response.
+#[derive(Debug)]
+pub(super) struct Checked {
+    /// The ServerId, when it is a non-blank string or a number.
+    pub server_id: Option<String>,
+    /// The Port, when it is an integer in 1..=65535.
+    pub port: Option<u16>,
+    /// The ServerType (defaulted when not given) and whether it was given, when it is valid.
+    pub server_type: Option<(&'static str, bool)>,
+    /// Every value, when the entry has no error at all.
+    pub resolved: Option<Resolved>,
+}
+
 pub(super) fn check(
     raw: &str,
     index: usize,
     item: &Node,
     f: &Fields<'_>,
     sink: &mut Sink,
-) -> Option<Resolved> {
+) -> Checked {
     let path = |key: &str| format!("{PARAM}[{index}].{key}");
     let show = |node: &Node| excerpt(source(raw, node.span));
     let mut valid = true;
@@ -310,24 +323,34 @@ pub(super) fn check(
         sink,
     );
 
-    if !valid {
-        return None;
-    }
-    let (server_type, server_type_given) = server_type?;
-    let (weight, weight_given) = weight?;
-    let (r#type, type_given) = kind?;
-    Some(Resolved {
-        server_id: server_id?,
-        port: port?,
-        weight,
+    let resolved = match (valid, &server_id, port, server_type, weight, kind) {
+        (
+            true,
+            Some(id),
+            Some(port),
+            Some((server_type, server_type_given)),
+            Some((weight, weight_given)),
+            Some((r#type, type_given)),
+        ) => Some(Resolved {
+            server_id: id.clone(),
+            port,
+            weight,
+            server_type,
+            r#type,
+            description,
+            server_ip,
+            weight_given,
+            server_type_given,
+            type_given,
+        }),
+        _ => None,
+    };
+    Checked {
+        server_id,
+        port,
         server_type,
-        r#type,
-        description,
-        server_ip,
-        weight_given,
-        server_type_given,
-        type_given,
-    })
+        resolved,
+    }
 }
 
 /// A field whose value is one of a few exact strings (ServerType, Type).

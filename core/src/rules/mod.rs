@@ -110,8 +110,8 @@ fn check_servers(raw: Option<&str>, sink: &mut Sink) -> ServersOutcome {
     for (index, item) in items.iter().enumerate() {
         if let Value::Object(members) = &item.value {
             let fields = Fields::of(members);
-            let resolved = entry::check(text, index, item, &fields, sink);
-            entries.push(Some((item, fields, resolved)));
+            let checked = entry::check(text, index, item, &fields, sink);
+            entries.push(Some((item, fields, checked)));
         } else {
             entries.push(None);
         }
@@ -131,7 +131,7 @@ fn check_servers(raw: Option<&str>, sink: &mut Sink) -> ServersOutcome {
     let resolved = if clean {
         entries
             .into_iter()
-            .map(|e| e.and_then(|(_, _, r)| r))
+            .map(|e| e.and_then(|(_, _, checked)| checked.resolved))
             .collect::<Option<Vec<_>>>()
     } else {
         None

@@ -1,11 +1,11 @@
 //! Checks of the list as a whole: the count (rule 3) and the pair (rules 9 and 10).
 
 use super::Sink;
-use super::entry::{IntRead, Resolved, read_int};
+use super::entry::{Checked, quote_at};
 use crate::codes::Code;
 use crate::diagnostic::{Check, Diagnostic, Fix, Span};
 use crate::json::{Node, Value};
-use crate::servers::{Fields, PARAM, PORT, SERVER_ID, SERVER_TYPE};
+use crate::servers::{Fields, PARAM, SERVER_ID, SERVER_TYPE};
 
 pub(super) fn check_count(count: usize, span: Option<Span>, sink: &mut Sink) {
     if count == 2 {
@@ -31,22 +31,12 @@ pub(super) fn check_count(count: usize, span: Option<Span>, sink: &mut Sink) {
     sink.push(d);
 }
 
-type Entry<'a> = (&'a Node, Fields<'a>, Option<Resolved>);
+type Entry<'a> = (&'a Node, Fields<'a>, Checked);
 
 pub(super) fn check_pair(raw: &str, [a, b]: [&Entry<'_>; 2], sink: &mut Sink) {
     // 9. The same ServerId and Port, only when both ids and ports are valid.
-    let id = |e: &Entry<'_>| {
-        e.1.value(SERVER_ID).and_then(|n| match &n.value {
-            Value::String(s) if !s.trim().is_empty() => Some(s.clone()),
-            Value::Number(_) => raw.get(n.span.start..n.span.end).map(str::to_owned),
-            _ => None,
-        })
-    };
-    let port = |e: &Entry<'_>| match read_int(e.1.value(PORT)) {
-        IntRead::Int(p) if (1..=65535).contains(&p) => Some(p),
-        _ => None,
-    };
-    if let (Some(ida), Some(idb), Some(pa), Some(pb)) = (id(a), id(b), port(a), port(b))
+    if let (Some(ida), Some(idb), Some(pa), Some(pb)) =
+        (&a.2.server_id, &b.2.server_id, a.2.port, b.2.port)
         && ida == idb
         && pa == pb
     {
@@ -58,7 +48,7 @@ pub(super) fn check_pair(raw: &str, [a, b]: [&Entry<'_>; 2], sink: &mut Sink) {
                 format!("{PARAM}[1]"),
                 format!(
                     "Both servers are ServerId \"{}\" on Port {pa}; use two different servers (the same port on two servers is fine).",
-                    crate::text::excerpt(&ida)
+                    crate::text::excerpt(ida)
                 ),
             )
             .with_span(span),
@@ -66,26 +56,14 @@ pub(super) fn check_pair(raw: &str, [a, b]: [&Entry<'_>; 2], sink: &mut Sink) {
     }
 
     // 10. One Master and one Slave, when both types are valid or defaulted.
-    fn role(e: &Entry<'_>) -> Option<&'static str> {
-        match e.1.value(SERVER_TYPE).map(|n| &n.value) {
-            None => Some("Master"),
-            Some(Value::String(s)) if s.is_empty() || s == "Master" => Some("Master"),
-            Some(Value::String(s)) if s == "Slave" => Some("Slave"),
-            _ => None,
-        }
-    }
-    let (Some(ra), Some(rb)) = (role(a), role(b)) else {
+    let (Some((ra, given_a)), Some((rb, given_b))) = (a.2.server_type, b.2.server_type) else {
         return;
     };
     if ra != rb {
         return;
     }
-    let given = |e: &Entry<'_>| {
-        e.1.value(SERVER_TYPE)
-            .is_some_and(|n| !matches!(&n.value, Value::String(s) if s.is_empty()))
-    };
     let both = if ra == "Master" { "Masters" } else { "Slaves" };
-    let how = match (given(a), given(b)) {
+    let how = match (given_a, given_b) {
         (false, false) => " (neither gives ServerType, which defaults to Master)",
         (true, false) | (false, true) => " (ServerType defaults to Master where it is not given)",
         (true, true) => "",
@@ -117,12 +95,10 @@ pub(super) fn check_pair(raw: &str, [a, b]: [&Entry<'_>; 2], sink: &mut Sink) {
 fn set_server_type_fix(raw: &str, (node, fields, _): &Entry<'_>, want: &str) -> Fix {
     let label = format!("Make this server the {want}");
     if let Some(m) = fields.known[SERVER_TYPE] {
-        let q = match raw.as_bytes().get(m.value.span.start) {
-            Some(b'\'') => '\'',
-            _ => match raw.as_bytes().get(m.key_span.start) {
-                Some(b'\'') => '\'',
-                _ => '"',
-            },
+        // The value's own quote, else the key's (the value may be a bare word or number).
+        let q = match quote_at(raw, m.value.span) {
+            '"' => quote_at(raw, m.key_span),
+            q => q,
         };
         return Fix::replace(label, m.value.span, format!("{q}{want}{q}"));
     }
@@ -130,10 +106,7 @@ fn set_server_type_fix(raw: &str, (node, fields, _): &Entry<'_>, want: &str) -> 
     let Value::Object(members) = &node.value else {
         return Fix::new(label, Vec::new());
     };
-    let q = members
-        .first()
-        .and_then(|m| raw.as_bytes().get(m.key_span.start))
-        .map_or('"', |b| if *b == b'\'' { '\'' } else { '"' });
+    let q = members.first().map_or('"', |m| quote_at(raw, m.key_span));
     let close = node.span.end.saturating_sub(1);
     let text = if members.is_empty() {
         format!("{q}ServerType{q}:{q}{want}{q}")
