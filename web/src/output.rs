@@ -50,11 +50,8 @@ pub fn evaluate(state: &State, env: &Env, entropy: u64) -> Output {
         request::build(&api_request, &request_options(state, env)).map_err(|e| e.to_string());
     Output {
         diagnostics: analysis.report.diagnostics,
-        cards: if state.servers.trim().is_empty() {
-            Some(Vec::new())
-        } else {
-            analysis.servers.servers
-        },
+        // An absent or empty list reads as no servers; text that does not parse as none.
+        cards: analysis.servers.servers,
         response,
         request: built,
         fragment: to_fragment(state),
