@@ -116,11 +116,11 @@ pub struct ApiRequestOptions {
     pub nonce: Option<String>,
 }
 
-/// Headers in the order they are built, serialized as an object.
+/// String pairs in the order they were made (headers, snippets), serialized as an object.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Headers(pub Vec<(String, String)>);
+pub struct OrderedMap(pub Vec<(String, String)>);
 
-impl Serialize for Headers {
+impl Serialize for OrderedMap {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(Some(self.0.len()))?;
         for (k, v) in &self.0 {
@@ -130,7 +130,7 @@ impl Serialize for Headers {
     }
 }
 
-impl<'de> Deserialize<'de> for Headers {
+impl<'de> Deserialize<'de> for OrderedMap {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let map = BTreeMap::<String, String>::deserialize(d)?;
         Ok(Self(map.into_iter().collect()))
@@ -148,7 +148,7 @@ pub struct ApiBuiltRequest {
     pub method: String,
     pub url: String,
     #[cfg_attr(feature = "wasm", tsify(type = "Record<string, string>"))]
-    pub headers: Headers,
+    pub headers: OrderedMap,
     pub canonical_query: Option<String>,
     pub string_to_sign: Option<String>,
     pub signed: bool,
@@ -347,7 +347,7 @@ pub fn build_request(
     Ok(ApiBuiltRequest {
         method: built.method.as_str().to_owned(),
         url: built.url,
-        headers: Headers(built.headers),
+        headers: OrderedMap(built.headers),
         canonical_query: built.canonical_query,
         string_to_sign: built.string_to_sign,
         signed: built.signed,
@@ -373,7 +373,7 @@ pub fn render_response(
 }
 
 /// `snippets(request, options)`: id → code, in a stable order.
-pub fn snippets(request: &Request, options: &ApiSnippetOptions) -> Result<Headers, String> {
+pub fn snippets(request: &Request, options: &ApiSnippetOptions) -> Result<OrderedMap, String> {
     let all = snippets::snippets(
         request,
         &snippets::SnippetOptions {
@@ -389,7 +389,7 @@ pub fn snippets(request: &Request, options: &ApiSnippetOptions) -> Result<Header
             ));
         }
     }
-    Ok(Headers(
+    Ok(OrderedMap(
         all.into_iter()
             .filter(|s| {
                 options
