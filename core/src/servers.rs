@@ -176,46 +176,37 @@ impl<'a> Fields<'a> {
     }
 }
 
-/// The structured view of a list that could be read (every element an object). Values of an
-/// unexpected JSON type are kept as their source text; `null` is left out.
-pub fn to_model(raw: &str, items: &[Node]) -> Option<Vec<BackendServer>> {
-    items
-        .iter()
-        .map(|item| {
-            let Value::Object(members) = &item.value else {
-                return None;
-            };
-            let f = Fields::of(members);
-            let text = |i: usize| {
-                f.value(i).map(|n| match &n.value {
-                    Value::String(s) => s.clone(),
-                    _ => raw[n.span.start..n.span.end].to_owned(),
-                })
-            };
-            let num = |i: usize| {
-                f.value(i).map(|n| match &n.value {
-                    Value::String(s) => NumOrStr::Str(s.clone()),
-                    Value::Number(t) => number_model(t),
-                    _ => NumOrStr::Str(raw[n.span.start..n.span.end].to_owned()),
-                })
-            };
-            let extra: BTreeMap<String, serde_json::Value> = f
-                .unknown
-                .iter()
-                .map(|m| (m.key.clone(), to_json(&m.value)))
-                .collect();
-            Some(BackendServer {
-                server_id: text(SERVER_ID),
-                port: num(PORT),
-                weight: num(WEIGHT),
-                server_type: text(SERVER_TYPE),
-                r#type: text(TYPE),
-                description: text(DESCRIPTION),
-                server_ip: text(SERVER_IP),
-                extra,
-            })
+/// The structured view of one entry. Values of an unexpected JSON type are kept as their source
+/// text; `null` is left out.
+pub fn to_model(raw: &str, f: &Fields<'_>) -> BackendServer {
+    let text = |i: usize| {
+        f.value(i).map(|n| match &n.value {
+            Value::String(s) => s.clone(),
+            _ => raw[n.span.start..n.span.end].to_owned(),
         })
-        .collect()
+    };
+    let num = |i: usize| {
+        f.value(i).map(|n| match &n.value {
+            Value::String(s) => NumOrStr::Str(s.clone()),
+            Value::Number(t) => number_model(t),
+            _ => NumOrStr::Str(raw[n.span.start..n.span.end].to_owned()),
+        })
+    };
+    let extra: BTreeMap<String, serde_json::Value> = f
+        .unknown
+        .iter()
+        .map(|m| (m.key.clone(), to_json(&m.value)))
+        .collect();
+    BackendServer {
+        server_id: text(SERVER_ID),
+        port: num(PORT),
+        weight: num(WEIGHT),
+        server_type: text(SERVER_TYPE),
+        r#type: text(TYPE),
+        description: text(DESCRIPTION),
+        server_ip: text(SERVER_IP),
+        extra,
+    }
 }
 
 /// The structured view of a number: an `i64`, else an exact `f64`, else its text.

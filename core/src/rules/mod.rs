@@ -122,10 +122,18 @@ fn check_servers(raw: Option<&str>, sink: &mut Sink) -> ServersOutcome {
         pair::check_pair(text, [a, b], sink);
     }
 
+    // The structured view, from the fields already read (every element is an object when
+    // there is no list error).
     let model = if had_list_errors {
         None
     } else {
-        servers::to_model(text, &items)
+        entries
+            .iter()
+            .map(|e| {
+                e.as_ref()
+                    .map(|(_, fields, _)| servers::to_model(text, fields))
+            })
+            .collect()
     };
     let clean = sink.errors.len() == errors_before && !had_list_errors;
     let resolved = if clean {
