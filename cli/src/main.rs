@@ -128,17 +128,36 @@ impl FormatArg {
 /// A usage error: exit 2.
 struct Usage(String);
 
-fn read_request(file: &str) -> Result<Request, Usage> {
-    let text = if file == "-" {
-        let mut s = String::new();
-        std::io::stdin()
-            .read_to_string(&mut s)
-            .map_err(|e| Usage(format!("reading standard input: {e}")))?;
-        s
+/// Reads at most `cap` bytes of a file or standard input; more is a usage error, said before
+/// anything is parsed or built.
+fn read_capped(file: &str, cap: usize) -> Result<String, Usage> {
+    let mut bytes = Vec::new();
+    let (name, result) = if file == "-" {
+        let stdin = std::io::stdin();
+        let result = stdin.lock().take(cap as u64 + 1).read_to_end(&mut bytes);
+        ("standard input", result)
     } else {
-        std::fs::read_to_string(file).map_err(|e| Usage(format!("{file}: {e}")))?
+        let result =
+            std::fs::File::open(file).and_then(|f| f.take(cap as u64 + 1).read_to_end(&mut bytes));
+        (file, result)
     };
-    serde_json::from_str(&text).map_err(|e| {
+    result.map_err(|e| Usage(format!("{name}: {e}")))?;
+    if bytes.len() > cap {
+        return Err(Usage(format!(
+            "{name}: larger than {cap} bytes; a request is at most four parameters of 64 KiB each, so it was not read"
+        )));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        Usage(format!(
+            "{name}: not UTF-8 text (an invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        ))
+    })
+}
+
+fn read_request(file: &str) -> Result<Request, Usage> {
+    let text = read_capped(file, api::MAX_REQUEST_JSON_BYTES)?;
+    api::parse_request(&text).map_err(|e| {
         Usage(format!(
             "{file}: not a request object: {e}\n(expected JSON like {{\"RegionId\": \"cn-hangzhou\", \"LoadBalancerId\": \"lb-…\", \"MasterSlaveBackendServers\": \"[…]\"}})"
         ))

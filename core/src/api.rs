@@ -277,6 +277,40 @@ pub fn report(raw: &str, r: &Report, units: Units) -> ApiReport {
     }
 }
 
+/// The most request JSON a front end reads (the CLI's file or standard input): four parameters of
+/// at most 64 KiB each, with room for JSON escapes. Anything larger is refused before it is parsed.
+pub const MAX_REQUEST_JSON_BYTES: usize = 1024 * 1024;
+
+/// Reads a request from JSON text, naming what serde_json's messages leave unclear: a byte order
+/// mark, a lone UTF-16 surrogate escape, and text over [`MAX_REQUEST_JSON_BYTES`].
+pub fn parse_request(text: &str) -> Result<Request, String> {
+    if text.len() > MAX_REQUEST_JSON_BYTES {
+        return Err(format!(
+            "the request is {} bytes; at most {MAX_REQUEST_JSON_BYTES} are read",
+            text.len()
+        ));
+    }
+    if text.starts_with('\u{feff}') {
+        return Err(
+            "the text starts with a byte order mark (U+FEFF); save it as UTF-8 without a BOM"
+                .to_owned(),
+        );
+    }
+    serde_json::from_str(text).map_err(|e| {
+        let message = e.to_string();
+        if message.contains("surrogate") || message.contains("hex escape") {
+            format!(
+                "a lone UTF-16 surrogate escape (\\ud800 to \\udfff without its pair) at line {} column {}: \
+                 it stands for no character",
+                e.line(),
+                e.column()
+            )
+        } else {
+            message
+        }
+    })
+}
+
 /// `validate(request)`.
 pub fn validate(request: &Request, units: Units) -> ApiReport {
     let analysis = rules::analyze(request);
@@ -374,21 +408,21 @@ pub fn render_response(
 
 /// `snippets(request, options)`: id → code, in a stable order.
 pub fn snippets(request: &Request, options: &ApiSnippetOptions) -> Result<OrderedMap, String> {
+    if let Some(only) = &options.only
+        && let Some(bad) = only.iter().find(|o| !snippets::IDS.contains(&o.as_str()))
+    {
+        return Err(format!(
+            "unknown snippet {bad:?}; known: {}",
+            snippets::IDS.join(", ")
+        ));
+    }
     let all = snippets::snippets(
         request,
         &snippets::SnippetOptions {
             endpoint: options.endpoint.clone(),
         },
-    );
-    if let Some(only) = &options.only {
-        let known: Vec<&str> = all.iter().map(|s| s.id).collect();
-        if let Some(bad) = only.iter().find(|o| !known.contains(&o.as_str())) {
-            return Err(format!(
-                "unknown snippet {bad:?}; known: {}",
-                known.join(", ")
-            ));
-        }
-    }
+    )
+    .map_err(|e| e.to_string())?;
     Ok(OrderedMap(
         all.into_iter()
             .filter(|s| {

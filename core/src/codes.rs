@@ -80,6 +80,12 @@ registry! {
     MissingParameter => "MissingParameter", Error, Some(400),
         "The input parameter that is mandatory for processing this request is not supplied.",
         "RegionId or LoadBalancerId is absent or empty. Both are required.";
+    InvalidRegionId => "InvalidRegionId.NotFound", Error, Some(404),
+        "The specified RegionId does not exist.",
+        "RegionId is not a region id: 1 to 63 lowercase letters, digits and hyphens, like cn-hangzhou. No endpoint, URL or snippet is built on it, since the id becomes part of the host name.";
+    InvalidParameterLength => "InvalidParameterLength", Error, Some(400),
+        "The specified parameter length is not valid.",
+        "LoadBalancerId or MasterSlaveServerGroupName is longer than 64 KiB (an assumption: the service documents no limit; 64 KiB is the cap this tool applies to MasterSlaveBackendServers too). Nothing is built from it.";
     InvalidParameter => "InvalidParameter", Error, Some(400),
         "The specified parameter is not valid.",
         "MasterSlaveBackendServers is not a list of objects (a syntax error, a value that is not an array, an element that is not an object), is longer than 64 KiB or nested deeper than 32; or a server's Weight is not an integer in 0..=100, its Type is not ecs, eni or eci, or a text field is not a string.";

@@ -101,7 +101,9 @@ impl Fix {
 #[serde(rename_all = "kebab-case")]
 pub enum Check {
     RegionMissing,
+    RegionShape,
     LoadBalancerMissing,
+    ParameterLength,
     Syntax,
     TooLarge,
     TooDeep,

@@ -134,7 +134,13 @@ pub enum RequestError {
     MissingCredentials(SignatureVersion),
     EmptyNonce,
     V3NeedsPost,
-    BadEndpoint(String),
+    /// No host can be made from the RegionId or the endpoint option.
+    Host(endpoint::HostError),
+    /// A parameter is over its size limit: the service refuses it, so nothing is built.
+    TooLarge {
+        name: &'static str,
+        bytes: usize,
+    },
 }
 
 impl std::fmt::Display for RequestError {
@@ -154,9 +160,11 @@ impl std::fmt::Display for RequestError {
             ),
             Self::EmptyNonce => write!(f, "a signed request needs a nonce"),
             Self::V3NeedsPost => write!(f, "ACS3-HMAC-SHA256 (v3) requests are sent with POST"),
-            Self::BadEndpoint(e) => write!(
+            Self::Host(e) => e.fmt(f),
+            Self::TooLarge { name, bytes } => write!(
                 f,
-                "endpoint {e:?} is not a host name (give a host like slb.aliyuncs.com, without a scheme or path)"
+                "{name} is {bytes} bytes long, over the {} bytes the service reads, so no request is built",
+                crate::rules::MAX_PARAMETER_BYTES
             ),
         }
     }
@@ -210,20 +218,50 @@ pub fn api_params(request: &Request) -> Vec<(String, String)> {
     out
 }
 
-fn host(request: &Request, options: &RequestOptions) -> Result<String, RequestError> {
-    match options.endpoint.as_deref().map(str::trim) {
-        Some(e) if !e.is_empty() => {
-            let ok = e.bytes().all(|b| {
-                b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b':' | b'[' | b']')
-            });
-            if ok {
-                Ok(e.to_ascii_lowercase())
-            } else {
-                Err(RequestError::BadEndpoint(e.to_owned()))
-            }
-        }
-        _ => Ok(endpoint::host_for(request.region_id.as_deref())),
+/// The request's own parameters, as the API names them.
+pub const PARAMETER_NAMES: [&str; 4] = [
+    "RegionId",
+    "LoadBalancerId",
+    "MasterSlaveBackendServers",
+    "MasterSlaveServerGroupName",
+];
+
+/// Refuses a request with a parameter over its size limit before anything is encoded.
+pub fn check_sizes(request: &Request) -> Result<(), RequestError> {
+    let list_bytes = request
+        .master_slave_backend_servers
+        .as_ref()
+        .map_or(0, crate::model::ServerList::raw_len);
+    let sizes = [
+        (
+            "RegionId",
+            request.region_id.as_ref().map_or(0, String::len),
+        ),
+        (
+            "LoadBalancerId",
+            request.load_balancer_id.as_ref().map_or(0, String::len),
+        ),
+        ("MasterSlaveBackendServers", list_bytes),
+        (
+            "MasterSlaveServerGroupName",
+            request
+                .master_slave_server_group_name
+                .as_ref()
+                .map_or(0, String::len),
+        ),
+    ];
+    match sizes
+        .into_iter()
+        .find(|(_, bytes)| *bytes > crate::rules::MAX_PARAMETER_BYTES)
+    {
+        Some((name, bytes)) => Err(RequestError::TooLarge { name, bytes }),
+        None => Ok(()),
     }
+}
+
+fn host(request: &Request, options: &RequestOptions) -> Result<String, RequestError> {
+    endpoint::resolve(request.region_id.as_deref(), options.endpoint.as_deref())
+        .map_err(RequestError::Host)
 }
 
 /// Builds the request URL (and, when signing, the signature and its intermediate strings).
@@ -235,6 +273,7 @@ pub fn build(request: &Request, options: &RequestOptions) -> Result<BuiltRequest
         } else {
             SignatureVersion::None
         });
+    check_sizes(request)?;
     let host = host(request, options)?;
     let base = format!("{}://{host}/", options.protocol.as_str());
     let mut params = api_params(request);

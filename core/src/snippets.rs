@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 use crate::encode;
 use crate::endpoint;
 use crate::model::{ACTION, API_VERSION, NumOrStr, Request};
-use crate::request::api_params;
+use crate::request::{RequestError, api_params, check_sizes};
 use crate::rules;
 
 /// One snippet.
@@ -44,24 +44,20 @@ pub const IDS: [&str; 10] = [
     "terraform",
 ];
 
-/// Every snippet for `request`.
-pub fn snippets(request: &Request, options: &SnippetOptions) -> Vec<Snippet> {
-    let host = options
-        .endpoint
-        .as_deref()
-        .map(str::trim)
-        .filter(|e| !e.is_empty())
-        .map_or_else(
-            || endpoint::host_for(request.region_id.as_deref()),
-            str::to_owned,
-        );
+/// Every snippet for `request`. None is made when the host cannot be (a RegionId that is not a
+/// region id, an endpoint that is not a host name) or a parameter is over its size limit: text
+/// from a link must never become part of a command.
+pub fn snippets(request: &Request, options: &SnippetOptions) -> Result<Vec<Snippet>, RequestError> {
+    check_sizes(request)?;
+    let host = endpoint::resolve(request.region_id.as_deref(), options.endpoint.as_deref())
+        .map_err(RequestError::Host)?;
     let params = api_params(request);
     let ctx = Ctx {
         request,
         host: &host,
         params: &params,
     };
-    vec![
+    Ok(vec![
         Snippet {
             id: "curl-bash",
             label: "curl (bash)",
@@ -122,7 +118,7 @@ pub fn snippets(request: &Request, options: &SnippetOptions) -> Vec<Snippet> {
             language: "hcl",
             code: terraform(&ctx),
         },
-    ]
+    ])
 }
 
 struct Ctx<'a> {
@@ -189,6 +185,15 @@ pub fn powershell_quote(s: &str) -> String {
     }
     out.push('\'');
     out
+}
+
+/// A word for a cmd `set "NAME=…"` line: only characters that cmd never treats specially
+/// (letters, digits, `. - _ ~ :` and the `%%` of an encoded percent sign) pass; anything else is
+/// dropped, so a value can never end the quotes or start a command.
+pub fn cmd_word(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_' | '~' | ':' | '%'))
+        .collect()
 }
 
 /// A double-quoted string literal valid in Python, JavaScript, Go and Java (JSON escaping).
@@ -259,11 +264,8 @@ signature=$(printf '%s' "$string_to_sign" |
   openssl dgst -sha1 -hmac "${ALIBABA_CLOUD_ACCESS_KEY_SECRET}&" -binary | openssl base64 -A)
 "#,
     );
-    let _ = writeln!(
-        s,
-        "curl -sS \"https://{}/?$query&Signature=$(enc \"$signature\")\"",
-        c.host
-    );
+    let _ = writeln!(s, "host={}", bash_quote(c.host));
+    s.push_str("curl -sS \"https://$host/?$query&Signature=$(enc \"$signature\")\"\n");
     s
 }
 
@@ -300,11 +302,8 @@ $hmac.Key = [Text.Encoding]::UTF8.GetBytes("$env:ALIBABA_CLOUD_ACCESS_KEY_SECRET
 $signature = [Convert]::ToBase64String($hmac.ComputeHash([Text.Encoding]::UTF8.GetBytes("GET&%2F&$(Enc $query)")))
 "#,
     );
-    let _ = writeln!(
-        s,
-        "curl.exe -sS \"https://{}/?$query&Signature=$(Enc $signature)\"",
-        c.host
-    );
+    let _ = writeln!(s, "$endpoint = {}", powershell_quote(c.host));
+    s.push_str("curl.exe -sS \"https://$endpoint/?$query&Signature=$(Enc $signature)\"\n");
     s
 }
 
@@ -348,11 +347,10 @@ for /f "delims=" %%n in ('powershell -NoProfile -Command "[guid]::NewGuid().ToSt
         r#"for /f "delims=" %%s in ('powershell -NoProfile -Command "$h = New-Object Security.Cryptography.HMACSHA1; $h.Key = [Text.Encoding]::UTF8.GetBytes($env:ALIBABA_CLOUD_ACCESS_KEY_SECRET + '&'); [uri]::EscapeDataString([Convert]::ToBase64String($h.ComputeHash([Text.Encoding]::UTF8.GetBytes('GET&%%2F&' + [uri]::EscapeDataString($env:QUERY)))))"') do set "SIGNATURE=%%s"
 "#,
     );
-    let _ = writeln!(
-        s,
-        "curl.exe -sS \"https://{}/?%QUERY%&Signature=%SIGNATURE%\"",
-        c.host
-    );
+    // cmd has no quoting that holds every character; the host is a host name (checked by
+    // `endpoint::resolve`) and every other value is percent-encoded, so `cmd_word` never fails here.
+    let _ = writeln!(s, "set \"HOST={}\"", cmd_word(c.host));
+    s.push_str("curl.exe -sS \"https://%HOST%/?%QUERY%&Signature=%SIGNATURE%\"\n");
     s
 }
 

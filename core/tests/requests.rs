@@ -29,7 +29,7 @@ fn endpoint_for_every_region() {
     insta::assert_snapshot!(table);
     assert_eq!(REGIONS.len(), 57);
     for (region, host) in REGIONS {
-        assert_eq!(host_for(Some(region)), host);
+        assert_eq!(host_for(Some(region)).as_deref(), Ok(host));
         let built = request::build(&request(region, "g"), &RequestOptions::default()).unwrap();
         assert!(
             built.url.starts_with(&format!("https://{host}/?")),
@@ -37,10 +37,13 @@ fn endpoint_for_every_region() {
         );
     }
     assert_eq!(
-        host_for(Some("xx-Unknown-1")),
-        "slb.xx-unknown-1.aliyuncs.com"
+        host_for(Some("xx-unknown-1")).as_deref(),
+        Ok("slb.xx-unknown-1.aliyuncs.com")
     );
-    assert_eq!(host_for(None), "slb.aliyuncs.com");
+    // Only a region id becomes part of a host: anything else makes none.
+    assert!(host_for(Some("xx-Unknown-1")).is_err());
+    assert!(host_for(Some("x@evil.example/")).is_err());
+    assert_eq!(host_for(None).as_deref(), Ok("slb.aliyuncs.com"));
 }
 
 #[test]
@@ -144,7 +147,7 @@ fn misuse_is_an_error() {
     );
     assert!(matches!(
         signed(|o| o.endpoint = Some("https://x/".into())),
-        Err(RequestError::BadEndpoint(_))
+        Err(RequestError::Host(_))
     ));
 }
 

@@ -30,7 +30,7 @@ fn golden_snippets() {
             request(DOUBLE, Some("主备 group $HOME `x` %PATH% ${x}")),
         ),
     ] {
-        let all = snippets::snippets(&req, &SnippetOptions::default());
+        let all = snippets::snippets(&req, &SnippetOptions::default()).unwrap();
         assert_eq!(all.iter().map(|s| s.id).collect::<Vec<_>>(), IDS);
         for s in all {
             insta::assert_snapshot!(format!("{name}-{}", s.id), s.code);
@@ -58,7 +58,10 @@ fn bash_available() -> bool {
 fn run_bash(code: &str, timestamp: &str, nonce: &str) -> String {
     let dir = std::env::temp_dir().join(format!("slb-msgroup-snippet-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    let script = dir.join("snippet.sh");
+    // One file per call: the tests run in parallel.
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let script = dir.join(format!("snippet-{n}.sh"));
     std::fs::write(&script, code).unwrap();
     let prelude = format!(
         "curl() {{ printf '%s\\n' \"$@\"; }}\n\
@@ -91,6 +94,7 @@ fn curl_bash_snippet_signs_like_the_library() {
         request(DOUBLE, Some("主备 group *~ 'q' \"d\" 😀")),
     ] {
         let code = snippets::snippets(&req, &SnippetOptions::default())
+            .unwrap()
             .into_iter()
             .find(|s| s.id == "curl-bash")
             .unwrap()
@@ -113,4 +117,144 @@ fn curl_bash_snippet_signs_like_the_library() {
         .unwrap();
         assert_eq!(got.lines().collect::<Vec<_>>(), ["-sS", built.url.as_str()]);
     }
+}
+
+/// Values from a stranger's link, each trying to run `touch <canary>` if pasted into a shell.
+fn hostile(canary: &str) -> Vec<String> {
+    vec![
+        format!("$(touch {canary})"),
+        format!("`touch {canary}`"),
+        format!("\"; touch {canary}; \""),
+        format!("'; touch {canary}; '"),
+        format!("x\" & touch {canary} & \""),
+        format!("${{IFS}}$(touch${{IFS}}{canary})"),
+        format!("\n touch {canary}\n"),
+    ]
+}
+
+/// A RegionId or endpoint that is not a host name makes no snippet at all, through every front
+/// door (the snippets, the request builder, the npm/CLI API).
+#[test]
+fn hostile_hosts_make_no_snippet_and_no_url() {
+    let mut values = hostile("/tmp/x");
+    values.extend(
+        [
+            "x@evil.example/",
+            "evil.example#",
+            "x.evil.example?",
+            "a/b",
+            "cn-hangzhou.evil.example:443/",
+        ]
+        .map(String::from),
+    );
+    for value in values {
+        let mut req = request(SINGLE, Some("Group1"));
+        req.region_id = Some(value.clone());
+        assert!(
+            snippets::snippets(&req, &SnippetOptions::default()).is_err(),
+            "{value}"
+        );
+        assert!(
+            request::build(&req, &RequestOptions::default()).is_err(),
+            "{value}"
+        );
+        let report = slb_msgroup::validate(&req);
+        assert_eq!(
+            report.diagnostics[0].code.as_str(),
+            "InvalidRegionId.NotFound",
+            "{value}"
+        );
+
+        let req = request(SINGLE, Some("Group1"));
+        let options = SnippetOptions {
+            endpoint: Some(value.clone()),
+        };
+        assert!(
+            snippets::snippets(&req, &options).is_err(),
+            "endpoint {value}"
+        );
+    }
+}
+
+/// Hostile text in every field that may reach a snippet (LoadBalancerId, group name, the servers'
+/// strings) stays data: the bash snippet runs for real and no command in it runs; the PowerShell
+/// and cmd snippets hold it only inside their own quoting.
+#[test]
+fn hostile_values_never_run_in_a_snippet() {
+    if !bash_available() {
+        panic!("bash and openssl are needed for this test");
+    }
+    let dir = std::env::temp_dir().join(format!("slb-msgroup-canary-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let canary = dir.join("pwned");
+    for value in hostile(&canary.display().to_string()) {
+        let servers = format!(
+            "[{{'ServerId':'i-1','Port':'80','ServerType':'Master','Description':{}}},{{'ServerId':'i-2','Port':'81','ServerType':'Slave'}}]",
+            serde_json::Value::from(value.clone())
+        );
+        let mut req = request(&servers, Some(&value));
+        req.load_balancer_id = Some(value.clone());
+        let all = snippets::snippets(&req, &SnippetOptions::default()).unwrap();
+        let code = |id: &str| all.iter().find(|s| s.id == id).unwrap().code.clone();
+        run_bash(&code("curl-bash"), "2026-11-22T08:00:00Z", "n");
+        assert!(!canary.exists(), "curl-bash ran {value:?}");
+        // `bash -n` parses the aliyun snippet; running it would need the aliyun CLI: stub it.
+        let aliyun = format!("aliyun() {{ :; }}\n{}", code("aliyun-bash"));
+        let out = Command::new("bash")
+            .arg("-c")
+            .arg(&aliyun)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(!canary.exists(), "aliyun-bash ran {value:?}");
+
+        // PowerShell: the value only ever appears inside a single-quoted verbatim string.
+        for id in ["curl-powershell", "aliyun-powershell"] {
+            assert_only_in_powershell_quotes(&code(id), &value);
+        }
+        // cmd: every value is percent-encoded, and the host passes only safe characters.
+        let cmd = code("curl-cmd");
+        for line in cmd.lines().filter(|l| l.starts_with("set \"")) {
+            let inner = &line[5..line.len() - 1];
+            assert!(
+                inner
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "=&%._~-:".contains(c)),
+                "cmd line with unsafe characters: {line}"
+            );
+        }
+    }
+}
+
+/// PowerShell reads `'…'` as a verbatim string (any of its single quotes, typographic ones
+/// included, ends it unless doubled). With every verbatim string taken out, the payload must be
+/// gone: it was only ever data.
+fn assert_only_in_powershell_quotes(code: &str, value: &str) {
+    let is_quote = |c: char| matches!(c, '\'' | '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}');
+    let mut outside = String::new();
+    let mut chars = code.chars().peekable();
+    while let Some(c) = chars.next() {
+        if !is_quote(c) {
+            outside.push(c);
+            continue;
+        }
+        // Inside a verbatim string until a lone quote.
+        while let Some(d) = chars.next() {
+            if is_quote(d) {
+                if chars.peek().copied().is_some_and(is_quote) {
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+        }
+    }
+    assert!(
+        !outside.contains("touch"),
+        "{value:?} reaches PowerShell outside its quotes:\n{outside}"
+    );
 }

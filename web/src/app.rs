@@ -1121,7 +1121,9 @@ fn SnippetsPanel() -> impl IntoView {
             return Vec::new();
         }
         let request = ctx.state.with(state::to_request);
+        // None for a request no host can be made for: the request panel says why.
         slb_msgroup::snippets::snippets(&request, &slb_msgroup::snippets::SnippetOptions::default())
+            .unwrap_or_default()
     });
     let count = slb_msgroup::snippets::IDS.len();
     let code = move || {

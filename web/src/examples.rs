@@ -24,6 +24,10 @@ const PER_CODE: &[(Code, &str)] = &[
         include_str!("../../core/tests/fixtures/err/missing-region.json"),
     ),
     (
+        Code::InvalidRegionId,
+        include_str!("../../core/tests/fixtures/err/region-moves-host.json"),
+    ),
+    (
         Code::InvalidParameter,
         include_str!("../../core/tests/fixtures/err/weight-out-of-range.json"),
     ),
@@ -120,9 +124,12 @@ mod tests {
     use super::*;
     use crate::state::to_request;
 
+    /// Codes whose only trigger is too big to be a menu entry (64 KiB of text in a field).
+    const NO_EXAMPLE: [Code; 1] = [Code::InvalidParameterLength];
+
     #[test]
     fn every_code_has_an_example_that_triggers_it() {
-        for code in Code::ALL {
+        for code in Code::ALL.iter().filter(|c| !NO_EXAMPLE.contains(c)) {
             let (_, json) = PER_CODE
                 .iter()
                 .find(|(c, _)| c == code)
@@ -153,7 +160,7 @@ mod tests {
     #[test]
     fn labels() {
         let all = all();
-        assert_eq!(all.len(), 2 + Code::ALL.len());
+        assert_eq!(all.len(), 2 + Code::ALL.len() - NO_EXAMPLE.len());
         assert_eq!(all[1].label, "API reference example (as published)");
     }
 }

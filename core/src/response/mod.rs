@@ -170,7 +170,9 @@ fn error_response(
             )
         },
     );
-    let host = endpoint::host_for(request.region_id.as_deref());
+    // A RegionId that is not a region id makes no host: the error body names the default one.
+    let host = endpoint::host_for(request.region_id.as_deref())
+        .unwrap_or_else(|_| endpoint::DEFAULT_HOST.to_owned());
     let recommend = format!(
         "https://api.aliyun.com/troubleshoot?q={}&product=Slb&requestId={}",
         encode::rpc(code),

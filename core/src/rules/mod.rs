@@ -11,6 +11,7 @@ use crate::model::{BackendServer, Request};
 use crate::servers::{self, Fields};
 
 pub use entry::Resolved;
+pub use params::{MAX_GROUP_NAME_CHARS, MAX_PARAMETER_BYTES};
 
 /// Diagnostics of one run, kept apart by severity until the end so each keeps its own order.
 #[derive(Debug, Default)]

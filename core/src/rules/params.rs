@@ -11,6 +11,10 @@ use crate::text::excerpt;
 /// VServerGroupName allows 80).
 pub const MAX_GROUP_NAME_CHARS: usize = 80;
 
+/// The longest value of any other parameter: 64 KiB, the cap of MasterSlaveBackendServers too (an
+/// assumption: the service documents none). Past it the request is refused and nothing is built.
+pub const MAX_PARAMETER_BYTES: usize = crate::servers::MAX_BYTES;
+
 fn missing(name: &str, check: Check) -> Diagnostic {
     Diagnostic::new(
         Code::MissingParameter,
@@ -35,8 +39,22 @@ pub(super) fn check(request: &Request, sink: &mut Sink) {
 
     match region {
         None => sink.push(missing("RegionId", Check::RegionMissing)),
+        Some(r) if !endpoint::is_region_id(r) => {
+            let hint = endpoint::suggest_region(r)
+                .map(|s| format!(" Did you mean {s}?"))
+                .unwrap_or_default();
+            sink.push(Diagnostic::new(
+                Code::InvalidRegionId,
+                Check::RegionShape,
+                "RegionId",
+                format!(
+                    "RegionId \"{}\" is not a region id: 1 to {} lowercase letters, digits and hyphens, like cn-hangzhou.{hint}",
+                    excerpt(r),
+                    endpoint::MAX_REGION_ID_LEN,
+                ),
+            ));
+        }
         Some(r) if endpoint::known_host(r).is_none() => {
-            let guess = endpoint::host_for(Some(r));
             let hint = endpoint::suggest_region(r)
                 .map(|s| format!(" Did you mean {s}?"))
                 .unwrap_or_default();
@@ -45,14 +63,33 @@ pub(super) fn check(request: &Request, sink: &mut Sink) {
                 Check::UnknownRegion,
                 "RegionId",
                 format!(
-                    "RegionId \"{}\" is not a known SLB region; the endpoint is guessed as {guess}.{hint}",
-                    excerpt(r)
+                    "RegionId \"{r}\" is not a known SLB region; the endpoint is guessed as slb.{r}.aliyuncs.com.{hint}"
                 ),
             ));
         }
         Some(_) => {}
     }
+    for (name, value) in [
+        ("LoadBalancerId", lb),
+        (
+            "MasterSlaveServerGroupName",
+            request.master_slave_server_group_name.as_deref(),
+        ),
+    ] {
+        if let Some(v) = value.filter(|v| v.len() > MAX_PARAMETER_BYTES) {
+            sink.push(Diagnostic::new(
+                Code::InvalidParameterLength,
+                Check::ParameterLength,
+                name,
+                format!(
+                    "{name} is {} bytes long; at most {MAX_PARAMETER_BYTES} bytes are read.",
+                    v.len()
+                ),
+            ));
+        }
+    }
     match lb {
+        Some(id) if id.len() > MAX_PARAMETER_BYTES => {}
         None => sink.push(missing("LoadBalancerId", Check::LoadBalancerMissing)),
         Some(id) if !looks_like_lb_id(id) => sink.push(Diagnostic::new(
             Code::SuspiciousLoadBalancerId,
@@ -67,7 +104,7 @@ pub(super) fn check(request: &Request, sink: &mut Sink) {
     }
     if let Some(name) = &request.master_slave_server_group_name {
         let chars = name.chars().count();
-        if chars > MAX_GROUP_NAME_CHARS {
+        if chars > MAX_GROUP_NAME_CHARS && name.len() <= MAX_PARAMETER_BYTES {
             sink.push(Diagnostic::new(
                 Code::GroupNameTooLong,
                 Check::GroupNameLength,
