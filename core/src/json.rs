@@ -63,12 +63,19 @@ pub enum ParseError {
 
 /// Parses one JSON document. `raw` must not be empty (the caller decides what empty means).
 pub fn parse(raw: &str) -> Result<Node, ParseError> {
+    parse_nested(raw, MAX_DEPTH)
+}
+
+/// [`parse`] with another bound on nesting (the npm boundary reads whole requests, whose server
+/// list sits one level down).
+pub fn parse_nested(raw: &str, max_depth: usize) -> Result<Node, ParseError> {
     let mut p = Parser {
         src: raw,
         bytes: raw.as_bytes(),
         pos: 0,
         open: Vec::new(),
         quote: None,
+        max_depth,
     };
     p.skip_ws();
     let node = p.value()?;
@@ -87,6 +94,7 @@ struct Parser<'a> {
     open: Vec<u8>,
     /// The first quote character seen, so fixes write keys in the text's own style.
     quote: Option<u8>,
+    max_depth: usize,
 }
 
 fn describe_char(c: char) -> String {
@@ -208,7 +216,7 @@ impl Parser<'_> {
     }
 
     fn enter(&mut self, closer: u8) -> Result<(), ParseError> {
-        if self.open.len() >= MAX_DEPTH {
+        if self.open.len() >= self.max_depth {
             return Err(ParseError::TooDeep {
                 span: Span::new(self.pos, self.pos + 1),
             });

@@ -29,6 +29,7 @@ pub mod encode;
 pub mod endpoint;
 pub mod ids;
 pub mod json;
+pub mod json_de;
 pub mod model;
 pub mod render;
 pub mod request;

@@ -94,6 +94,11 @@ impl ServerList {
             Self::Servers(list) => Cow::Owned(render_servers(list)),
         }
     }
+
+    /// The length in bytes of the string that goes on the wire.
+    pub fn raw_len(&self) -> usize {
+        self.raw().len()
+    }
 }
 
 /// A number or a decimal string (`80` and `"80"` alike), as `Port` and `Weight` may be given.
@@ -114,16 +119,18 @@ impl NumOrStr {
     fn write_json(&self, out: &mut String) {
         match self {
             Self::Int(i) => out.push_str(&i.to_string()),
-            Self::Float(f) if f.is_finite() => {
-                // serde_json's float writer, so the wasm carries one float formatter.
-                let text = serde_json::Value::from(*f).to_string();
-                out.push_str(&text);
-                // Keep it a number that reads back as a float.
-                if !text.contains(['.', 'e', 'E']) {
-                    out.push_str(".0");
-                }
+            // A whole number (from JavaScript, one past 2^53) is written as one, so the
+            // validator reports its range rather than "not an integer".
+            #[allow(clippy::cast_possible_truncation)]
+            Self::Float(f) if f.fract() == 0.0 && f.abs() < 9.0e18 => {
+                out.push_str(&(*f as i64).to_string());
             }
-            Self::Float(_) => out.push_str("null"),
+            // serde_json's float writer, so the wasm carries one float formatter.
+            Self::Float(f) if f.is_finite() => {
+                out.push_str(&serde_json::Value::from(*f).to_string())
+            }
+            // JSON has no NaN or Infinity: they go as text, which the validator names.
+            Self::Float(f) => write_json_string(&non_finite_name(*f), out),
             Self::Str(s) => write_json_string(s, out),
         }
     }
@@ -278,6 +285,17 @@ pub fn render_servers(list: &[BackendServer]) -> String {
     }
     out.push(']');
     out
+}
+
+/// `NaN`, `Infinity` or `-Infinity`, as JavaScript writes them.
+pub fn non_finite_name(f: f64) -> String {
+    if f.is_nan() {
+        "NaN".to_owned()
+    } else if f > 0.0 {
+        "Infinity".to_owned()
+    } else {
+        "-Infinity".to_owned()
+    }
 }
 
 fn write_json_string(s: &str, out: &mut String) {

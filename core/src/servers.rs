@@ -221,7 +221,7 @@ fn number_model(text: &str) -> NumOrStr {
 /// power of ten is at most 22, one IEEE multiplication or division is correctly rounded. Other
 /// numbers (never a valid Port or Weight) stay text. This keeps core's general float parser, and
 /// its tables (about 15 KB gzipped), out of the wasm.
-fn exact_f64(text: &str) -> Option<f64> {
+pub(crate) fn exact_f64(text: &str) -> Option<f64> {
     const POW10: [f64; 23] = [
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
         1e17, 1e18, 1e19, 1e20, 1e21, 1e22,

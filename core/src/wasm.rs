@@ -1,5 +1,5 @@
 //! The JavaScript boundary of the npm package `slb-msgroup`. It only converts: JS values to the
-//! core's types (serde-wasm-bindgen), a call into [`crate::api`], and the result back to plain JS
+//! core's types (`JSON.stringify`, then serde_json), a call into [`crate::api`], and the result back to plain JS
 //! objects. The clock and randomness come from JS and are handed to the core as
 //! [`Environment`]. Misuse (a request that is not an object, an unknown option, a malformed
 //! timestamp) throws a JS `Error`; bad request data is never an exception, it is diagnostics.
@@ -25,67 +25,59 @@ fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
         .map_err(|_| JsError::new("slb-msgroup: could not convert the result"))
 }
 
-/// Reads a plain JS object into `T`. serde-wasm-bindgen reads a struct by looking up its known
-/// fields only, which would let `deny_unknown_fields` pass a misspelt key in silence, so the keys
-/// are checked first against the fields serde knows for `T` (keys whose value is `undefined`
-/// carry nothing and are skipped, as JSON.stringify would).
-fn from_object<T: DeserializeOwned>(value: JsValue) -> Result<T, String> {
-    let fields = field_names::<T>();
-    if !fields.is_empty() {
-        let object: &js_sys::Object = value.unchecked_ref();
-        for entry in js_sys::Object::entries(object).iter() {
-            let entry: js_sys::Array = entry.unchecked_into();
-            let key = entry.get(0).as_string().unwrap_or_default();
-            if !entry.get(1).is_undefined() && !fields.contains(&key.as_str()) {
-                return Err(format!(
-                    "unknown field `{key}`, expected one of {}",
-                    fields
-                        .iter()
-                        .map(|f| format!("`{f}`"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ));
-            }
-        }
+/// Reads a plain JS object into `T` in one pass: `JSON.stringify` on the JS side (which stops at a
+/// cycle and at a BigInt with a `TypeError`, and skips `undefined`), then the core's own JSON
+/// reader here ([`crate::json_de`]), whose depth bound keeps the work off the wasm stack's edge,
+/// and serde's `deny_unknown_fields`, which names a misspelt key. No input can overflow the wasm
+/// stack, so the module stays usable after any call.
+fn from_object<T: DeserializeOwned>(value: &JsValue) -> Result<T, String> {
+    let text = js_sys::JSON::stringify(value).map_err(|e| unreadable(&e))?;
+    too_long("the value as JSON", &text)?;
+    let mut text = text.as_string().unwrap_or_default();
+    // JSON writes NaN and ±Infinity as null: look again, and keep them as their names so the
+    // validator can say what they were (only when a null is there at all: the common case pays
+    // nothing).
+    if text.contains("null") {
+        let keep = Closure::<dyn Fn(JsValue, JsValue) -> JsValue>::new(|_key, v: JsValue| match v
+            .as_f64()
+        {
+            Some(f) if !f.is_finite() => JsValue::from_str(&crate::model::non_finite_name(f)),
+            _ => v,
+        });
+        let again = js_sys::JSON::stringify_with_replacer(value, keep.as_ref().unchecked_ref())
+            .map_err(|e| unreadable(&e))?;
+        text = again.as_string().unwrap_or_default();
     }
-    serde_wasm_bindgen::from_value(value).map_err(|e| e.to_string())
+    crate::json_de::from_str(&text)
 }
 
-/// The field names serde's derive gives `T` (what it passes to `deserialize_struct`), or none
-/// when `T` is not a struct.
-fn field_names<T: DeserializeOwned>() -> &'static [&'static str] {
-    use serde::de::value::Error;
-
-    struct Fields<'a>(&'a mut &'static [&'static str]);
-
-    impl<'de> serde::Deserializer<'de> for Fields<'_> {
-        type Error = Error;
-
-        fn deserialize_any<V: serde::de::Visitor<'de>>(self, _: V) -> Result<V::Value, Error> {
-            Err(serde::de::Error::custom("not a struct"))
-        }
-
-        fn deserialize_struct<V: serde::de::Visitor<'de>>(
-            self,
-            _name: &'static str,
-            fields: &'static [&'static str],
-            _visitor: V,
-        ) -> Result<V::Value, Error> {
-            *self.0 = fields;
-            Err(serde::de::Error::custom("fields read"))
-        }
-
-        serde::forward_to_deserialize_any! {
-            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
-            option unit unit_struct newtype_struct seq tuple tuple_struct map enum identifier
-            ignored_any
-        }
+/// Refuses a string longer than a request can be before its text is copied into wasm: past the
+/// cap nothing is read, and the cost of the call stays bounded whatever was passed.
+fn too_long(what: &str, text: &js_sys::JsString) -> Result<(), String> {
+    let length = text.length() as usize;
+    if length > api::MAX_REQUEST_JSON_BYTES {
+        return Err(format!(
+            "{what} is {length} characters long; at most {} are read (a parameter is at most 64 KiB)",
+            api::MAX_REQUEST_JSON_BYTES
+        ));
     }
+    Ok(())
+}
 
-    let mut fields: &'static [&'static str] = &[];
-    // Always an error: the point is the side effect.
-    let _ = T::deserialize(Fields(&mut fields));
-    fields
+/// The message of what `JSON.stringify` threw (a cycle, a BigInt, a `toJSON` that throws).
+fn unreadable(thrown: &JsValue) -> String {
+    let message = thrown
+        .dyn_ref::<js_sys::Error>()
+        .and_then(|e| e.message().as_string())
+        .unwrap_or_else(|| "it cannot be written as JSON".to_owned());
+    let why = if message.contains("circular") {
+        "it refers to itself (a cycle)".to_owned()
+    } else if message.contains("BigInt") {
+        "a BigInt is not a JSON number (give numbers as numbers or decimal strings)".to_owned()
+    } else {
+        message
+    };
+    format!("the value cannot be read as JSON: {why}")
 }
 
 /// `true` for a plain object (not an array, not a function).
@@ -115,7 +107,15 @@ fn request(function: &str, value: JsValue) -> Result<Request, JsError> {
             describe(&value)
         )));
     }
-    from_object(value).map_err(|e| JsError::new(&format!("{function}: invalid request: {e}")))
+    let invalid = |e: String| JsError::new(&format!("{function}: invalid request: {e}"));
+    // A huge string is refused before JSON.stringify copies it.
+    for name in crate::request::PARAMETER_NAMES {
+        let field = js_sys::Reflect::get(&value, &JsValue::from_str(name)).unwrap_or_default();
+        if let Some(text) = field.dyn_ref::<js_sys::JsString>() {
+            too_long(name, text).map_err(invalid)?;
+        }
+    }
+    from_object(&value).map_err(invalid)
 }
 
 /// An optional options argument: `undefined` or `null` means the defaults.
@@ -129,7 +129,7 @@ fn options<T: DeserializeOwned + Default>(function: &str, value: JsValue) -> Res
             describe(&value)
         )));
     }
-    from_object(value).map_err(|e| JsError::new(&format!("{function}: invalid options: {e}")))
+    from_object(&value).map_err(|e| JsError::new(&format!("{function}: invalid options: {e}")))
 }
 
 /// 64 random bits: `crypto.getRandomValues` where there is one, else `Math.random`.

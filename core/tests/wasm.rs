@@ -111,3 +111,67 @@ fn the_other_functions() {
     assert!(get(&parsed.unwrap(), "servers").is_null());
     assert_eq!(wasm::version(), env!("CARGO_PKG_VERSION"));
 }
+
+/// A JS object that refers to itself, and one nested 10,000 deep: a clear `Error`, and the module
+/// still answers the next call (issue: a wasm stack overflow had bricked it for the process).
+#[wasm_bindgen_test]
+fn cycles_and_depth_throw_and_the_module_lives_on() {
+    let request = js(r#"{"RegionId":"cn-hangzhou","LoadBalancerId":"lb-1"}"#);
+    let server = js(r#"{"ServerId":"i-1","Port":80}"#);
+    Reflect::set(&server, &JsValue::from_str("self"), &server).unwrap();
+    let list = Array::of2(&server, &js(r#"{"ServerId":"i-2","Port":81}"#));
+    Reflect::set(
+        &request,
+        &JsValue::from_str("MasterSlaveBackendServers"),
+        &list,
+    )
+    .unwrap();
+    let e = wasm::validate(request.clone()).unwrap_err();
+    assert!(message(e).contains("refers to itself"));
+
+    let mut deep: JsValue = Object::new().into();
+    for _ in 0..10_000 {
+        let outer: JsValue = Object::new().into();
+        Reflect::set(&outer, &JsValue::from_str("a"), &deep).unwrap();
+        deep = outer;
+    }
+    Reflect::set(&server, &JsValue::from_str("self"), &deep).unwrap();
+    let e = wasm::render_response(request, None).unwrap_err();
+    let m = message(e);
+    assert!(
+        m.contains("nested too deeply") || m.contains("call stack"),
+        "{m}"
+    );
+
+    let report = wasm::validate(js(SEED)).unwrap();
+    assert_eq!(get(&report, "ok"), JsValue::FALSE);
+}
+
+/// The page's own path (the Rust API, no JS values): what a share link can hold, in the wasm
+/// stack the page has. A list nested a million deep, 10 MiB fields, a host-moving RegionId.
+#[wasm_bindgen_test]
+fn the_pages_path_is_bounded_in_wasm() {
+    use slb_msgroup::request::{self, RequestOptions};
+    use slb_msgroup::{Request, ServerList, analyze, render_response};
+    let big = "x".repeat(10 * 1024 * 1024);
+    for (region, servers) in [
+        ("cn-hangzhou", "[".repeat(1_000_000)),
+        (
+            "cn-hangzhou",
+            format!("{}{}", "[".repeat(31), "]".repeat(31)),
+        ),
+        (big.as_str(), "[]".to_owned()),
+        ("x@evil.example/", "[]".to_owned()),
+    ] {
+        let req = Request {
+            region_id: Some(region.to_owned()),
+            load_balancer_id: Some(big.clone()),
+            master_slave_backend_servers: Some(ServerList::Raw(servers)),
+            master_slave_server_group_name: Some(big.clone()),
+        };
+        let analysis = analyze(&req);
+        assert!(!analysis.report.ok);
+        assert!(render_response(&req, &Default::default()).status >= 400);
+        assert!(request::build(&req, &RequestOptions::default()).is_err());
+    }
+}
