@@ -300,3 +300,67 @@ fn secret_never_printed() {
     let out = run(&["request", "--sign", "v1"], &inputs[0], None);
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// A request file larger than 1 MiB is refused before it is read in full (a 100 MiB file had cost
+/// 908 MB and 27 s); standard input is capped the same way. Exit 2, a message that says why.
+#[test]
+fn input_is_capped() {
+    let dir = std::env::temp_dir().join(format!("slb-msgroup-cap-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let big = dir.join("big.json");
+    // A sparse 100 MiB file: no disk, no time to write it.
+    std::fs::File::create(&big)
+        .unwrap()
+        .set_len(100 * 1024 * 1024)
+        .unwrap();
+    for command in ["validate", "request", "response", "snippets"] {
+        let out = bin()
+            .args([command, big.to_str().unwrap()])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{command}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(
+            err.contains("larger than 1048576 bytes") && err.contains("not read"),
+            "{err}"
+        );
+        assert!(out.stdout.is_empty());
+    }
+
+    let mut child = bin()
+        .args(["validate", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        // The CLI stops reading at the cap: a broken pipe here is the point.
+        let _ = stdin.write_all(&vec![b' '; 5 * 1024 * 1024]);
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .contains("standard input: larger than")
+    );
+}
+
+/// What serde_json's messages left unclear is named: a byte order mark, a lone surrogate.
+#[test]
+fn bom_and_lone_surrogate_are_named() {
+    let request = fixture("ok/single-quoted.json");
+    let out = run(&["validate"], &format!("\u{feff}{request}"), None);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("byte order mark (U+FEFF)"), "{err}");
+
+    let out = run(&["validate"], r#"{"RegionId":"\ud800"}"#, None);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("lone UTF-16 surrogate escape"), "{err}");
+    assert!(err.contains("line 1 column"), "{err}");
+}
