@@ -23,6 +23,7 @@
 //! ```
 
 pub mod api;
+pub mod check;
 pub mod codes;
 pub mod diagnostic;
 pub mod encode;
