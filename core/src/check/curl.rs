@@ -68,7 +68,10 @@ fn strip_prompt(s: &str) -> &str {
 pub fn read(input: &str) -> Result<HttpRequest, ReadError> {
     let whole = Some(Span::new(0, input.len()));
     // A continuation typed on Windows is `\` CR LF; shlex knows `\` LF.
-    let text = input.replace("\r\n", "\n");
+    // Continuations are removed before splitting: shlex would make an empty word of one that
+    // starts a word (`-sS \⏎  -H …`). (Inside single quotes bash keeps them; curl commands do
+    // not put them there.)
+    let text = input.replace("\r\n", "\n").replace("\\\n", "");
     let text = strip_prompt(text.trim_start());
     let Some(words) = shlex::split(text) else {
         return Err(ReadError::new(

@@ -160,7 +160,30 @@ pub fn check_request(
             nonces: (!options.nonces.is_empty()).then_some(&nonces),
         },
     );
-    if let Some(given) = &options.string_to_sign {
+    if let Some(text) = &options.string_to_sign
+        && text.contains(diff::SERVER_STS_MARKER)
+    {
+        // The service's own message: its string-to-sign, against the one recomputed here.
+        let service = diff::given_string_to_sign(text);
+        let s = &mut outcome.signature;
+        if let Some(ours) = s.string_to_sign.clone() {
+            match diff::first_difference(&ours, &service) {
+                Some(mut d) => {
+                    d.likely = format!(
+                        "the request that reached the service is not this one ({})",
+                        d.likely
+                    );
+                    s.first_difference = Some(d);
+                }
+                None => {
+                    s.cause.get_or_insert(
+                        "the service's string to sign equals the one recomputed here, so the request arrived as captured: the client signed another string (give the string-to-sign it logged) or used another secret".into(),
+                    );
+                }
+            }
+            s.client_string_to_sign = Some(service);
+        }
+    } else if let Some(given) = &options.string_to_sign {
         let given = diff::given_string_to_sign(given);
         let s = &mut outcome.signature;
         // ACS3: the user may give the canonical request or the string-to-sign.
