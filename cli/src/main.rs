@@ -33,6 +33,9 @@ enum Command {
         /// message, detail and fix.
         #[arg(long)]
         text: bool,
+        /// json (default), text, github (workflow annotations) or sarif (SARIF 2.1.0).
+        #[arg(long, value_enum)]
+        format: Option<ReportFormat>,
     },
     /// Print the request to send: method, URL, headers and the strings that are signed.
     /// Credentials come from ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET.
@@ -204,6 +207,11 @@ fn read_text(file: &str) -> Result<String, Usage> {
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
+/// The file name annotations point at (`stdin` for standard input).
+fn artifact(file: &str) -> &str {
+    if file == "-" { "stdin" } else { file }
+}
+
 fn now_seconds() -> i64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
@@ -241,17 +249,33 @@ fn credential(name: &str) -> Option<String> {
 
 fn run(cli: Cli) -> Result<ExitCode, Usage> {
     match cli.command {
-        Command::Validate { file, text } => {
+        Command::Validate { file, text, format } => {
             let request = read_request(&file)?;
             let analysis = slb_msgroup::analyze(&request);
             let raw = analysis.raw.as_deref().unwrap_or("");
-            if text {
-                out(&render::text(raw, &analysis.report.diagnostics));
+            let report = api::report(raw, &analysis.report, Units::Utf16WithLines);
+            // Spans point into MasterSlaveBackendServers, not into the file: no line numbers.
+            let in_file = |_: &api::ApiDiagnostic| false;
+            match format.unwrap_or(if text {
+                ReportFormat::Text
             } else {
-                out(&format!(
+                ReportFormat::Json
+            }) {
+                ReportFormat::Text => out(&render::text(raw, &analysis.report.diagnostics)),
+                ReportFormat::Json => out(&format!("{}\n", json(&report))),
+                ReportFormat::Github => out(&slb_msgroup::ci::github(
+                    artifact(&file),
+                    &report.diagnostics,
+                    &in_file,
+                )),
+                ReportFormat::Sarif => out(&format!(
                     "{}\n",
-                    json(&api::report(raw, &analysis.report, Units::Utf16WithLines))
-                ));
+                    json(&slb_msgroup::ci::sarif(
+                        artifact(&file),
+                        &report.diagnostics,
+                        &in_file
+                    ))
+                )),
             }
             Ok(if analysis.report.ok {
                 ExitCode::SUCCESS
@@ -346,6 +370,8 @@ fn run(cli: Cli) -> Result<ExitCode, Usage> {
                 nonces: used_nonces,
             };
             let report = slb_msgroup::check::check(&input, &options);
+            // Only the reader's diagnostics have spans into the file.
+            let in_input = |d: &api::ApiDiagnostic| d.path == "input";
             let format = format.unwrap_or(if text {
                 ReportFormat::Text
             } else {
@@ -354,9 +380,19 @@ fn run(cli: Cli) -> Result<ExitCode, Usage> {
             match format {
                 ReportFormat::Json => out(&format!("{}\n", json(&report))),
                 ReportFormat::Text => out(&report.text()),
-                ReportFormat::Github | ReportFormat::Sarif => {
-                    return Err(Usage("--format github and sarif come next".into()));
-                }
+                ReportFormat::Github => out(&slb_msgroup::ci::github(
+                    artifact(&file),
+                    &report.diagnostics,
+                    &in_input,
+                )),
+                ReportFormat::Sarif => out(&format!(
+                    "{}\n",
+                    json(&slb_msgroup::ci::sarif(
+                        artifact(&file),
+                        &report.diagnostics,
+                        &in_input
+                    ))
+                )),
             }
             Ok(if report.accepted {
                 ExitCode::SUCCESS

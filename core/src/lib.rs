@@ -24,6 +24,7 @@
 
 pub mod api;
 pub mod check;
+pub mod ci;
 pub mod codes;
 pub mod diagnostic;
 pub mod encode;
