@@ -364,3 +364,215 @@ fn bom_and_lone_surrogate_are_named() {
     assert!(err.contains("lone UTF-16 surrogate escape"), "{err}");
     assert!(err.contains("line 1 column"), "{err}");
 }
+
+// --- check
+
+fn check_fixture(name: &str) -> String {
+    fixture(&format!("check/{name}"))
+}
+
+fn capture(name: &str) -> String {
+    fixture(&format!("captures/{name}.http"))
+}
+
+#[test]
+fn check_exit_codes_and_shape() {
+    let now = ["--now", "2026-12-06T12:05:00Z"];
+    let ok = run(
+        &[&["check"][..], &now].concat(),
+        &check_fixture("url-ok.txt"),
+        Some(("testid", "testsecret")),
+    );
+    assert_eq!(ok.status.code(), Some(0), "{}", stdout(&ok));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&ok)).unwrap();
+    assert_eq!(v["accepted"], true);
+    assert_eq!(v["status"], 200);
+    assert_eq!(v["signature"]["scheme"], "v1");
+    assert_eq!(v["signature"]["verified"], true);
+    assert_eq!(
+        v["parameters"]["LoadBalancerId"],
+        "lb-bp1hv944r69al4j9jkmvx"
+    );
+    assert_eq!(v["diagnostics"], serde_json::json!([]));
+
+    // Options beat the environment; a wrong secret is a rejection (exit 1).
+    let bad = run(
+        &[&["check", "--access-key-secret", "wrong"][..], &now].concat(),
+        &check_fixture("url-ok.txt"),
+        Some(("testid", "testsecret")),
+    );
+    assert_eq!(bad.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&bad)).unwrap();
+    assert_eq!(v["status"], 400);
+    assert_eq!(v["diagnostics"][0]["code"], "SignatureDoesNotMatch");
+    assert_eq!(v["signature"]["verified"], false);
+
+    // Without a secret: checked, not verified, accepted.
+    let unverified = run(
+        &[&["check"][..], &now].concat(),
+        &check_fixture("url-ok.txt"),
+        None,
+    );
+    assert_eq!(unverified.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&unverified)).unwrap();
+    assert_eq!(v["signature"]["verified"], serde_json::Value::Null);
+    assert_eq!(v["diagnostics"][0]["code"], "SignatureNotVerified");
+
+    // Another AccessKey id than the one given.
+    let other = run(
+        &[&["check", "--access-key-id", "otherid"][..], &now].concat(),
+        &check_fixture("url-ok.txt"),
+        Some(("testid", "testsecret")),
+    );
+    assert_eq!(other.status.code(), Some(1));
+    assert!(stdout(&other).contains("InvalidAccessKeyId.NotFound"));
+
+    // Garbage is a rejection with a diagnostic, not a usage error; a bad --now is misuse.
+    let garbage = run(&["check"], "hello", None);
+    assert_eq!(garbage.status.code(), Some(1));
+    assert!(stdout(&garbage).contains("UnreadableRequest"));
+    let misuse = run(&["check", "--now", "yesterday"], "", None);
+    assert_eq!(misuse.status.code(), Some(2));
+    let missing = run(&["check", "/nonexistent/request.http"], "", None);
+    assert_eq!(missing.status.code(), Some(2));
+}
+
+#[test]
+fn check_text_and_first_difference() {
+    let input = check_fixture("gw-signature-plus-for-space.txt");
+    let out = run(
+        &["check", "--text", "--now", "2026-12-06T12:05:00Z"],
+        &input,
+        Some(("testid", "testsecret")),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    assert!(text.starts_with("rejected (HTTP 400)\n"), "{text}");
+    assert!(text.contains("+ vs %20"), "{text}");
+
+    // The client's logged string-to-sign names the first differing byte.
+    let input = check_fixture("sts-client-logged.txt");
+    let sts = check_fixture("sts-client-logged.sts");
+    let out = run(
+        &[
+            "check",
+            "--now",
+            "2026-12-06T12:05:00Z",
+            "--string-to-sign",
+            sts.trim(),
+        ],
+        &input,
+        Some(("testid", "testsecret")),
+    );
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(v["signature"]["firstDifference"]["offset"], 127);
+}
+
+#[test]
+fn check_reads_every_capture() {
+    for client in [
+        "pop-core-get",
+        "pop-core-post",
+        "tea-node",
+        "sdk-core-python",
+        "tea-python",
+    ] {
+        // Long after the capture: expired, and the signature still holds.
+        let out = run(
+            &["check", "--now", "2030-01-01T00:00:00Z"],
+            &capture(client),
+            Some(("testid", "testsecret")),
+        );
+        assert_eq!(out.status.code(), Some(1), "{client}");
+        let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+        assert_eq!(v["signature"]["verified"], true, "{client}");
+        assert_eq!(v["diagnostics"][0]["code"], "InvalidTimeStamp.Expired");
+    }
+}
+
+#[test]
+fn github_annotations() {
+    let out = run(
+        &["check", "--format", "github"],
+        "GET /?A=1 HTTP/1.1\nHost slb\n\n",
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stdout(&out),
+        "::error file=stdin,line=2,col=1,title=UnreadableRequest::input: The input is not a request this tool can read. header line \"Host slb\" has no colon\n"
+    );
+    let out = run(
+        &["validate", "--format", "github"],
+        &fixture("err/count-one.json"),
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stdout(&out).starts_with("::error file=stdin,title=BACKEND_SERVERS_NUM_MUST_BE_TWO::"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+/// `--format sarif` is valid against the SARIF 2.1.0 schema (OASIS,
+/// `cli/tests/sarif-schema-2.1.0.json`), for `validate` and `check`, with and without findings.
+#[test]
+fn sarif_is_valid() {
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/sarif-schema-2.1.0.json"),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    let validator = jsonschema::options()
+        .should_validate_formats(true)
+        .build(&schema)
+        .unwrap();
+    let cases: Vec<(Vec<&str>, String)> = vec![
+        (vec!["validate"], fixture("err/many-errors-in-order.json")),
+        (vec!["validate"], fixture("ok/single-quoted.json")),
+        (vec!["check"], check_fixture("garbage-http-bad-header.txt")),
+        (
+            vec!["check"],
+            check_fixture("gw-signature-wrong-secret.txt"),
+        ),
+        (vec!["check"], capture("tea-python")),
+    ];
+    for (args, input) in cases {
+        let mut args = args.clone();
+        args.extend(["--format", "sarif"]);
+        let out = run(&args, &input, Some(("testid", "testsecret")));
+        let log: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+        let errors: Vec<String> = validator
+            .iter_errors(&log)
+            .map(|e| format!("{} at {}", e, e.instance_path()))
+            .collect();
+        assert!(errors.is_empty(), "{args:?}: {errors:#?}");
+        assert_eq!(log["version"], "2.1.0");
+    }
+}
+
+/// The secret appears in no output of `check`, in any format.
+#[test]
+fn check_never_prints_the_secret() {
+    for format in ["json", "text", "github", "sarif"] {
+        for input in [
+            check_fixture("url-ok.txt"),
+            check_fixture("gw-signature-plus-for-space.txt"),
+            capture("tea-node"),
+        ] {
+            let out = run(
+                &["check", "--format", format, "--string-to-sign", "GET&%2F&x"],
+                &input,
+                Some(("testid", SECRET)),
+            );
+            for stream in [&out.stdout, &out.stderr] {
+                let text = String::from_utf8_lossy(stream);
+                assert!(!text.contains("s3cr3t"), "{format} printed the secret");
+                assert!(!text.contains(&slb_msgroup::encode::rpc(SECRET)));
+            }
+        }
+    }
+}

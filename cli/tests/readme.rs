@@ -136,3 +136,40 @@ fn example_request_and_response() {
     ));
     check_block("example-request", &block);
 }
+
+/// A hand-rolled client's request: it encoded the space of `Group 1` as `+` and signed that.
+const HAND_ROLLED: &str = "curl -sS \\
+  'https://slb.aliyuncs.com/?AccessKeyId=testid&Action=CreateMasterSlaveServerGroup&Format=JSON&LoadBalancerId=lb-bp1hv944r69al4j9jkmvx&MasterSlaveBackendServers=%5B%7B%22ServerId%22%3A%22i-1%22%2C%22Port%22%3A80%2C%22ServerType%22%3A%22Master%22%7D%2C%7B%22ServerId%22%3A%22i-2%22%2C%22Port%22%3A80%2C%22ServerType%22%3A%22Slave%22%7D%5D&MasterSlaveServerGroupName=Group+1&RegionId=cn-hangzhou&SignatureMethod=HMAC-SHA1&SignatureNonce=3ee8c1b8-83d3-44af-a94f-4e0ad82fd6cf&SignatureVersion=1.0&Timestamp=2026-12-06T12%3A00%3A00Z&Version=2014-05-15&Signature=%2BNhLekg3942pskxiQFvAxtQLBow%3D'
+";
+
+#[test]
+fn example_check() {
+    let mut block = format!("```bash\n{HAND_ROLLED}```\n\n");
+    block.push_str(&fenced(
+        "text",
+        "slb-msgroup check --text --now 2026-12-06T12:05:00Z request.sh",
+        &cli(
+            &["check", "--text", "--now", "2026-12-06T12:05:00Z"],
+            HAND_ROLLED,
+            true,
+        ),
+    ));
+    check_block("example-check", &block);
+}
+
+#[test]
+fn gateway_codes_table() {
+    let mut table =
+        String::from("| code | severity | HTTP | message | when |\n|---|---|---|---|---|\n");
+    for info in slb_msgroup::codes::gateway() {
+        table.push_str(&format!(
+            "| `{}` | {} | {} | {} | {} |\n",
+            info.code,
+            info.severity.as_str(),
+            info.http_status.map_or("–".to_owned(), |s| s.to_string()),
+            info.message,
+            info.description.replace('|', "\\|"),
+        ));
+    }
+    check_block("gateway-codes", &table);
+}

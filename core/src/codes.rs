@@ -37,20 +37,30 @@ pub struct CodeInfo {
 }
 
 macro_rules! registry {
-    ($( $variant:ident => $name:literal, $severity:ident, $status:expr, $message:literal, $description:literal; )+) => {
+    (
+        api { $( $variant:ident => $name:literal, $severity:ident, $status:expr, $message:literal, $description:literal; )+ }
+        gateway { $( $gvariant:ident => $gname:literal, $gseverity:ident, $gstatus:expr, $gmessage:literal, $gdescription:literal; )+ }
+    ) => {
         /// A diagnostic code. Service codes are spelled as the service spells them.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum Code {
             $( $variant, )+
+            $( $gvariant, )+
         }
 
         impl Code {
-            /// Every code, errors in the order the service checks them, then warnings.
+            /// The API's own codes (what `validate` reports), errors in the order the service
+            /// checks them, then warnings.
             pub const ALL: &'static [Code] = &[ $( Code::$variant, )+ ];
+
+            /// The gateway's codes and the request reader's (what `check` reports before the
+            /// API's), in the order the gateway checks them.
+            pub const GATEWAY: &'static [Code] = &[ $( Code::$gvariant, )+ ];
 
             pub const fn as_str(self) -> &'static str {
                 match self {
                     $( Code::$variant => $name, )+
+                    $( Code::$gvariant => $gname, )+
                 }
             }
 
@@ -63,12 +73,20 @@ macro_rules! registry {
                         message: $message,
                         description: $description,
                     }, )+
+                    $( Code::$gvariant => CodeInfo {
+                        code: Code::$gvariant,
+                        severity: Severity::$gseverity,
+                        http_status: $gstatus,
+                        message: $gmessage,
+                        description: $gdescription,
+                    }, )+
                 }
             }
 
             pub fn from_name(name: &str) -> Option<Code> {
                 match name {
                     $( $name => Some(Code::$variant), )+
+                    $( $gname => Some(Code::$gvariant), )+
                     _ => None,
                 }
             }
@@ -77,6 +95,7 @@ macro_rules! registry {
 }
 
 registry! {
+    api {
     MissingParameter => "MissingParameter", Error, Some(400),
         "The input parameter that is mandatory for processing this request is not supplied.",
         "RegionId or LoadBalancerId is absent or empty. Both are required.";
@@ -131,6 +150,51 @@ registry! {
     GroupNameTooLong => "GroupNameTooLong", Warning, None,
         "The group name is longer than 80 characters.",
         "MasterSlaveServerGroupName is longer than 80 characters (the limit of the sibling VServerGroupName; undocumented for this API).";
+    }
+    gateway {
+    // The request reader's own codes (no HTTP status: the request never reached the service).
+    InputTooLarge => "InputTooLarge", Error, None,
+        "The input is too large to check.",
+        "The text given to check is over 1 MiB (1,048,576 bytes). It is refused before any work.";
+    UnreadableRequest => "UnreadableRequest", Error, None,
+        "The input is not a request this tool can read.",
+        "The text is not a URL, a curl command line or a raw HTTP/1.1 request (request line, headers, a blank line, the body), or one of its parts is malformed (an unterminated quote, a header without a colon, a curl option without its value).";
+    // The POP gateway, in the order it checks (api-facts §4.5, [M]/[L]: statuses and messages
+    // as documented or seen in SDKs; the order is assumed).
+    UnsupportedHttpMethod => "UnsupportedHTTPMethod", Error, Some(403),
+        "This http method is not supported.",
+        "The method is not GET or POST. RPC-style APIs take GET or POST only. (Message assumed.)";
+    RequestParameterMalformed => "RequestParameterMalformed", Error, Some(400),
+        "Request parameters has malformed encoded characters.",
+        "A query or form parameter has a % that is not followed by two hex digits, or decodes to bytes that are not UTF-8.";
+    IncompleteSignature => "IncompleteSignature", Error, Some(400),
+        "The request signature does not conform to Aliyun standards.",
+        "The Authorization header is not `ACS3-HMAC-SHA256 Credential=<id>,SignedHeaders=<a;b;…>,Signature=<hex>`, or v1's SignatureMethod is not HMAC-SHA1. (Message assumed.)";
+    InvalidVersion => "InvalidVersion", Error, Some(400),
+        "Specified parameter Version is not valid.",
+        "The Version parameter (v1) or x-acs-version header (ACS3) is not 2014-05-15. (HTTP status assumed.)";
+    InvalidActionNotFound => "InvalidAction.NotFound", Error, Some(404),
+        "Specified api is not found, please check your url and method.",
+        "The Action parameter (v1) or x-acs-action header (ACS3) names an action other than CreateMasterSlaveServerGroup, the one action this tool models.";
+    InvalidTimeStampFormat => "InvalidTimeStamp.Format", Error, Some(400),
+        "Specified time stamp or date value is not well formatted.",
+        "Timestamp (v1) or x-acs-date (ACS3) is not YYYY-MM-DDThh:mm:ssZ in UTC. (Code and message assumed.)";
+    InvalidTimeStampExpired => "InvalidTimeStamp.Expired", Error, Some(400),
+        "Specified time stamp or date value is expired.",
+        "Timestamp (v1) or x-acs-date (ACS3) is more than 15 minutes before or after now (the window is assumed from third-party code).";
+    InvalidAccessKeyIdNotFound => "InvalidAccessKeyId.NotFound", Error, Some(404),
+        "Specified access key is not found.",
+        "The AccessKeyId (v1) or the Authorization header's Credential (ACS3) is not among the credentials given.";
+    SignatureDoesNotMatch => "SignatureDoesNotMatch", Error, Some(400),
+        "Specified signature is not matched with our calculation.",
+        "The signature recomputed from what arrived differs from the one sent (or, for ACS3, x-acs-content-sha256 is not the SHA-256 of the body). The message ends with the server's string-to-sign, as the service's does.";
+    SignatureNonceUsed => "SignatureNonceUsed", Error, Some(400),
+        "Specified signature nonce was used already.",
+        "SignatureNonce (v1) or x-acs-signature-nonce (ACS3) is in the nonce memory given: each request needs a new one.";
+    SignatureNotVerified => "SignatureNotVerified", Warning, None,
+        "The signature was not verified.",
+        "No AccessKey secret was given, so everything but the signature comparison was checked. The canonical strings and the string-to-sign are still shown.";
+    }
 }
 
 impl Serialize for Code {
@@ -145,7 +209,12 @@ impl std::fmt::Display for Code {
     }
 }
 
-/// The registry as a list, in order.
+/// The API's codes as a list, in order.
 pub fn all() -> impl Iterator<Item = CodeInfo> {
     Code::ALL.iter().map(|c| c.info())
+}
+
+/// The gateway's and the request reader's codes, in the order they are checked.
+pub fn gateway() -> impl Iterator<Item = CodeInfo> {
+    Code::GATEWAY.iter().map(|c| c.info())
 }

@@ -127,6 +127,23 @@ pub enum Check {
     DescriptionFormat,
     ServerIpMissing,
     GroupNameLength,
+    // `check`: reading the request and the gateway's checks.
+    InputSize,
+    InputFormat,
+    HttpMethod,
+    ParameterEncoding,
+    CommonParameter,
+    AuthorizationFormat,
+    SignatureMethod,
+    Version,
+    Action,
+    TimestampFormat,
+    TimestampWindow,
+    AccessKeyId,
+    ContentSha256,
+    Signature,
+    SignatureSkipped,
+    Nonce,
 }
 
 /// One finding.

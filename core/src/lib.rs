@@ -23,6 +23,8 @@
 //! ```
 
 pub mod api;
+pub mod check;
+pub mod ci;
 pub mod codes;
 pub mod diagnostic;
 pub mod encode;

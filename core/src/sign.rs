@@ -48,7 +48,8 @@ pub fn v1(method: &str, params: &[(String, String)], access_key_secret: &str) ->
     }
 }
 
-fn hmac_sha1_base64(key: &str, message: &str) -> String {
+/// Base64 of HMAC-SHA1(`key`, `message`): v1's signature with `key` = secret + `&`.
+pub fn hmac_sha1_base64(key: &str, message: &str) -> String {
     // HMAC takes a key of any length, so `new_from_slice` cannot fail.
     let Ok(mut mac) = Hmac::<Sha1>::new_from_slice(key.as_bytes()) else {
         return String::new();
@@ -93,17 +94,8 @@ pub fn v3(
     let canonical_request = format!(
         "{method}\n/\n{canonical_query}\n{canonical_headers}\n{signed_headers}\n{payload_hash}"
     );
-    let string_to_sign = format!(
-        "ACS3-HMAC-SHA256\n{}",
-        hex::encode(Sha256::digest(canonical_request.as_bytes()))
-    );
-    let signature = match Hmac::<Sha256>::new_from_slice(access_key_secret.as_bytes()) {
-        Ok(mut mac) => {
-            mac.update(string_to_sign.as_bytes());
-            hex::encode(mac.finalize().into_bytes())
-        }
-        Err(_) => String::new(),
-    };
+    let string_to_sign = v3_string_to_sign(&canonical_request);
+    let signature = hmac_sha256_hex(access_key_secret, &string_to_sign);
     let authorization = format!(
         "ACS3-HMAC-SHA256 Credential={access_key_id},SignedHeaders={signed_headers},Signature={signature}"
     );
@@ -114,6 +106,25 @@ pub fn v3(
         signed_headers,
         signature,
         authorization,
+    }
+}
+
+/// ACS3's string-to-sign: the algorithm and the hex SHA-256 of the canonical request.
+pub fn v3_string_to_sign(canonical_request: &str) -> String {
+    format!(
+        "ACS3-HMAC-SHA256\n{}",
+        hex::encode(Sha256::digest(canonical_request.as_bytes()))
+    )
+}
+
+/// Hex HMAC-SHA256(`secret`, `message`): ACS3's signature (the key is the secret, no `&`).
+pub fn hmac_sha256_hex(secret: &str, message: &str) -> String {
+    match Hmac::<Sha256>::new_from_slice(secret.as_bytes()) {
+        Ok(mut mac) => {
+            mac.update(message.as_bytes());
+            hex::encode(mac.finalize().into_bytes())
+        }
+        Err(_) => String::new(),
     }
 }
 
