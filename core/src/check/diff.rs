@@ -4,7 +4,7 @@ use percent_encoding::percent_decode_str;
 use serde::Serialize;
 
 /// Where two strings-to-sign (or canonical requests) first differ.
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm-check", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct FirstDifference {

@@ -13,21 +13,21 @@ use crate::diagnostic::Diagnostic;
 use crate::rules::Analysis;
 
 /// The request as read, for the report (the body as text, invalid UTF-8 replaced).
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm-check", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct InputSummary {
     pub kind: InputKind,
     pub method: String,
     pub path: String,
     pub query: String,
-    #[cfg_attr(feature = "wasm", tsify(type = "[string, string][]"))]
+    #[cfg_attr(feature = "wasm-check", tsify(type = "[string, string][]"))]
     pub headers: Vec<(String, String)>,
     pub body: String,
 }
 
 /// What `check` found.
 #[cfg_attr(
-    feature = "wasm",
+    feature = "wasm-check",
     derive(tsify::Tsify),
     tsify(rename = "CheckReport", missing_as_null)
 )]
@@ -39,16 +39,16 @@ pub struct CheckReport {
     /// The HTTP status the service would answer with (200 when accepted); `null` when the input
     /// could not be read as a request.
     pub status: Option<u16>,
-    #[cfg_attr(feature = "wasm", tsify(type = "InputSummary | null"))]
+    #[cfg_attr(feature = "wasm-check", tsify(type = "InputSummary | null"))]
     pub input: Option<InputSummary>,
     /// The gateway's diagnostics first (spans into the input), then the API's (spans into
     /// `MasterSlaveBackendServers`).
-    #[cfg_attr(feature = "wasm", tsify(type = "Diagnostic[]"))]
+    #[cfg_attr(feature = "wasm-check", tsify(type = "Diagnostic[]"))]
     pub diagnostics: Vec<ApiDiagnostic>,
-    #[cfg_attr(feature = "wasm", tsify(type = "SignatureReport"))]
+    #[cfg_attr(feature = "wasm-check", tsify(type = "SignatureReport"))]
     pub signature: SignatureReport,
     /// Every parameter decoded (query, then a form body), but `Signature`.
-    #[cfg_attr(feature = "wasm", tsify(type = "Record<string, string>"))]
+    #[cfg_attr(feature = "wasm-check", tsify(type = "Record<string, string>"))]
     pub parameters: OrderedMap,
 }
 
