@@ -11,6 +11,7 @@ pub mod curl;
 pub mod diff;
 pub mod gateway;
 pub mod http;
+pub mod locate;
 pub mod model;
 pub mod report;
 pub mod time;
@@ -199,6 +200,7 @@ pub fn check_request(
     }
     // Another action's parameters are not this API's: its rules are not run.
     let other_action = outcome.diagnostics.iter().any(|d| d.check == Check::Action);
+    locate::locate(input, &request.method, &mut outcome.diagnostics);
     let api = if other_action {
         crate::rules::Analysis {
             raw: None,

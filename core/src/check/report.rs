@@ -45,6 +45,8 @@ pub struct CheckReport {
     /// `MasterSlaveBackendServers`).
     #[cfg_attr(feature = "wasm-check", tsify(type = "Diagnostic[]"))]
     pub diagnostics: Vec<ApiDiagnostic>,
+    /// How many of `diagnostics` are the gateway's (and the reader's): the first ones.
+    pub gateway_diagnostics: usize,
     #[cfg_attr(feature = "wasm-check", tsify(type = "SignatureReport"))]
     pub signature: SignatureReport,
     /// Every parameter decoded (query, then a form body), but `Signature`.
@@ -56,6 +58,7 @@ impl CheckReport {
     fn finish(
         input: Option<InputSummary>,
         diagnostics: Vec<ApiDiagnostic>,
+        gateway_diagnostics: usize,
         signature: SignatureReport,
         parameters: OrderedMap,
         readable: bool,
@@ -76,6 +79,7 @@ impl CheckReport {
             status,
             input,
             diagnostics,
+            gateway_diagnostics,
             signature,
             parameters,
         }
@@ -86,6 +90,7 @@ impl CheckReport {
         Self::finish(
             None,
             vec![api::diagnostic("", &d, Units::Utf16WithLines)],
+            1,
             SignatureReport::default(),
             OrderedMap::default(),
             false,
@@ -97,6 +102,7 @@ impl CheckReport {
         Self::finish(
             None,
             vec![api::diagnostic(input, &d, Units::Utf16WithLines)],
+            1,
             SignatureReport::default(),
             OrderedMap::default(),
             false,
@@ -142,10 +148,19 @@ impl CheckReport {
         Self::finish(
             Some(summary),
             diagnostics,
+            gateway.diagnostics.len(),
             gateway.signature.clone(),
             parameters,
             true,
         )
+    }
+
+    /// Does `d` (one of [`Self::diagnostics`]) have its span in the input (not in
+    /// `MasterSlaveBackendServers`)?
+    pub fn in_input(&self, d: &ApiDiagnostic) -> bool {
+        self.diagnostics[..self.gateway_diagnostics.min(self.diagnostics.len())]
+            .iter()
+            .any(|g| std::ptr::eq(g, d))
     }
 
     /// The report for people: the verdict, each diagnostic, then the signature's steps.
@@ -188,7 +203,14 @@ impl CheckReport {
                 d.code,
                 d.message
             );
-            let _ = writeln!(out, "  --> {}", d.path);
+            let at = match &d.span {
+                Some(s) if self.in_input(d) => match (s.line, s.column) {
+                    (Some(l), Some(c)) => format!(" (input line {l}, column {c})"),
+                    _ => String::new(),
+                },
+                _ => String::new(),
+            };
+            let _ = writeln!(out, "  --> {}{at}", d.path);
             let _ = writeln!(out, "  = {}", d.detail);
         }
         let s = &self.signature;
