@@ -71,6 +71,11 @@ impl GatewayOutcome {
         !self.diagnostics.iter().any(Diagnostic::is_error)
     }
 
+    /// The error the service answers with: the first one (an emulator renders its body).
+    pub fn first_error(&self) -> Option<&Diagnostic> {
+        self.diagnostics.iter().find(|d| d.is_error())
+    }
+
     /// The value of a decoded parameter.
     pub fn param(&self, name: &str) -> Option<&str> {
         self.params
