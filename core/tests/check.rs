@@ -353,6 +353,8 @@ fn requestish() -> impl Strategy<Value = String> {
         Just("Action=CreateMasterSlaveServerGroup&".to_owned()),
         Just("Signature=abc%3D&".to_owned()),
         Just("Timestamp=2026-12-06T12%3A00%3A00Z&".to_owned()),
+        Just("Timestamp=2026-12-06T12%3A00%3A0%EF%BF%BDZ&".to_owned()),
+        Just("x-acs-date: 2026-12-06T12:00:0\u{e9}Z\n".to_owned()),
         Just("%".to_owned()),
         Just("%E4%B8".to_owned()),
         Just("+".to_owned()),
