@@ -85,9 +85,15 @@ export interface SignatureReport {
      */
     given: string | null;
     /**
-     * The client's string-to-sign, when the user gave it (or the service's message).
+     * The client's string-to-sign (ACS3: or canonical request), when the user gave it or one
+     * of the usual mistakes reproduces the client's signature.
      */
     clientStringToSign: string | null;
+    /**
+     * The string-to-sign the service's `SignatureDoesNotMatch` message ends with, when the user
+     * pasted that message.
+     */
+    serviceStringToSign: string | null;
     /**
      * Where the client's string first differs from the server's.
      */

@@ -182,7 +182,7 @@ pub fn check_request(
                     );
                 }
             }
-            s.client_string_to_sign = Some(service);
+            s.service_string_to_sign = Some(service);
         }
     } else if let Some(given) = &options.string_to_sign {
         let given = diff::given_string_to_sign(given);

@@ -242,6 +242,11 @@ impl CheckReport {
                 "string to sign (client)",
                 &s.client_string_to_sign,
             );
+            field(
+                &mut out,
+                "string to sign (service's message)",
+                &s.service_string_to_sign,
+            );
             field(&mut out, "expected signature", &s.expected);
             field(&mut out, "given signature", &s.given);
             field(&mut out, "likely cause", &s.cause);

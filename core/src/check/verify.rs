@@ -42,8 +42,12 @@ pub struct SignatureReport {
     pub expected: Option<String>,
     /// The signature the request carries.
     pub given: Option<String>,
-    /// The client's string-to-sign, when the user gave it (or the service's message).
+    /// The client's string-to-sign (ACS3: or canonical request), when the user gave it or one
+    /// of the usual mistakes reproduces the client's signature.
     pub client_string_to_sign: Option<String>,
+    /// The string-to-sign the service's `SignatureDoesNotMatch` message ends with, when the user
+    /// pasted that message.
+    pub service_string_to_sign: Option<String>,
     /// Where the client's string first differs from the server's.
     pub first_difference: Option<FirstDifference>,
     /// Why the client's signature differs, when one of the usual mistakes reproduces it.
