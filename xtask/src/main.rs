@@ -71,21 +71,24 @@ fn test() -> Result {
             "warnings",
         ])
         .run()?;
-    tools::step("clippy (wasm32)");
-    Cmd::new("cargo")
-        .args([
-            "clippy",
-            "-p",
-            "slb-msgroup",
-            "--features",
-            "wasm",
-            "--target",
-            "wasm32-unknown-unknown",
-            "--",
-            "-D",
-            "warnings",
-        ])
-        .run()?;
+    // Both npm builds: the main entry (`wasm`) and `slb-msgroup/check` (`wasm-check`).
+    for features in ["wasm", "wasm-check"] {
+        tools::step(&format!("clippy (wasm32, --features {features})"));
+        Cmd::new("cargo")
+            .args([
+                "clippy",
+                "-p",
+                "slb-msgroup",
+                "--features",
+                features,
+                "--target",
+                "wasm32-unknown-unknown",
+                "--",
+                "-D",
+                "warnings",
+            ])
+            .run()?;
+    }
     web::clippy()?;
 
     tools::step("native tests");
