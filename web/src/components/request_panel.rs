@@ -25,7 +25,12 @@ pub fn RequestPanel() -> impl IntoView {
                 .unwrap_or_default()
         })
     };
-    let problem = move || built.with(|b| b.as_ref().err().cloned());
+    // Why the URL is not signed as chosen (no AccessKey yet), or why there is none.
+    let note = Memo::new(move |_| ctx.output.with(|o| o.request_note.clone()));
+    let problem = move || {
+        note.get()
+            .or_else(|| built.with(|b| b.as_ref().err().cloned()))
+    };
     let steps = move || {
         built.with(|b| {
             let Ok(r) = b else { return Vec::new() };
@@ -72,8 +77,15 @@ pub fn RequestPanel() -> impl IntoView {
                 <span class="badge">{method}</span>
                 <CopyButton what="Request URL" label="Copy URL" text=url/>
             </div>
-            <textarea id="request-url" class="out" readonly rows="4" prop:value=url></textarea>
-            {move || problem().map(|p| view! { <p class="note">{p}</p> })}
+            <textarea
+                id="request-url"
+                class="out"
+                readonly
+                rows="4"
+                aria-describedby=move || problem().is_some().then_some("request-note")
+                prop:value=url
+            ></textarea>
+            {move || problem().map(|p| view! { <p id="request-note" class="note">{p}</p> })}
             <details class="signing">
                 <summary>"Sign the request (optional)"</summary>
                 <p class="hint">
