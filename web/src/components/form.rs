@@ -53,13 +53,15 @@ pub fn Form() -> impl IntoView {
             </div>
             <div class="row">
                 <button type="button" on:click=move |_| {
-                    let text = state::add_server(&ctx.cards.get_untracked());
+                    let raw = ctx.state.with_untracked(|s| s.servers.clone());
+                    let text = state::add_server(&raw, &ctx.cards.get_untracked());
                     ctx.commit(|s| s.servers = text);
                     let n = ctx.cards.with_untracked(Vec::len);
                     ctx.say(format!("Added Server {n}."));
                 }>"Add server"</button>
                 <button type="button" disabled=move || count.get() < 2 on:click=move |_| {
-                    let text = state::swap_roles(&ctx.cards.get_untracked());
+                    let raw = ctx.state.with_untracked(|s| s.servers.clone());
+                    let text = state::swap_roles(&raw, &ctx.cards.get_untracked());
                     ctx.commit(|s| s.servers = text);
                     ctx.say("Swapped the roles.");
                 }>"Swap roles"</button>

@@ -28,8 +28,10 @@ pub fn ServerCard(index: usize) -> impl IntoView {
     let edit = move |field: Field| {
         move |ev: ev::Event| {
             let value = event_target_value(&ev);
-            let raw = state::edit_server(&ctx.cards.get_untracked(), index, field, &value);
-            ctx.state.update(|s| s.servers = raw);
+            let cards = ctx.cards.get_untracked();
+            ctx.state.update(|s| {
+                s.servers = state::edit_server(&s.servers, &cards, index, field, &value)
+            });
         }
     };
     let input = move |field: Field, hint: &'static str, mode: &'static str| {
@@ -102,7 +104,8 @@ pub fn ServerCard(index: usize) -> impl IntoView {
                 class="remove"
                 aria-label=remove_label
                 on:click=move |_| {
-                    let text = state::remove_server(&ctx.cards.get_untracked(), index);
+                    let raw = ctx.state.with_untracked(|s| s.servers.clone());
+                    let text = state::remove_server(&raw, &ctx.cards.get_untracked(), index);
                     ctx.commit(|s| s.servers = text);
                     ctx.say(format!("Removed Server {}.", index + 1));
                 }
