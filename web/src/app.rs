@@ -14,7 +14,11 @@ use crate::browser::{self, location_hash};
 use crate::components::Header;
 use crate::examples;
 use crate::output::{Output, evaluate};
-use crate::state::{Env, FragmentError, State, from_fragment};
+use crate::state::{
+    Env, FieldNote, FragmentError, Secrets, State, Target, diagnostic_targets, field_note,
+    from_fragment,
+};
+use crate::undo::{Typing, Undo};
 use crate::views::Playground;
 
 /// Starts the page.
@@ -39,13 +43,103 @@ pub struct Ctx {
     pub push: StoredValue<bool>,
     pub status: RwSignal<String>,
     pub raw_ref: NodeRef<html::Textarea>,
+    /// Undo and redo (the AccessKey is not part of it: it stays as typed).
+    pub undo: StoredValue<Undo<State>>,
+    /// Whether there is something to undo and to redo (the buttons' state).
+    pub can_undo: RwSignal<(bool, bool)>,
+    /// What each diagnostic is about, for the fields' `aria-invalid` and `aria-describedby`.
+    pub targets: Memo<Vec<(Option<Target>, bool)>>,
 }
 
 impl Ctx {
-    /// A discrete change: a new history entry, so the back button undoes it.
+    /// The state as undo keeps it: without the AccessKey.
+    fn snapshot(&self) -> State {
+        self.state.with_untracked(|s| State {
+            secrets: Secrets::default(),
+            ..s.clone()
+        })
+    }
+
+    fn record(&self, typing: Option<Typing>) -> bool {
+        let began = self
+            .undo
+            .try_update_value(|u| u.record(typing, || self.snapshot()))
+            .unwrap_or(false);
+        if began {
+            self.refresh_undo();
+        }
+        began
+    }
+
+    fn refresh_undo(&self) {
+        let now = self.undo.with_value(|u| (u.can_undo(), u.can_redo()));
+        if self.can_undo.get_untracked() != now {
+            self.can_undo.set(now);
+        }
+    }
+
+    /// A discrete change: one undo step, and a new history entry, so the back button undoes it.
     pub fn commit(&self, f: impl FnOnce(&mut State)) {
+        self.record(None);
         self.push.set_value(true);
         self.state.update(f);
+    }
+
+    /// Typing in a field: one undo step (and one history entry) per run of typing in it.
+    pub fn edit(&self, typing: Typing, f: impl FnOnce(&mut State)) {
+        if self.record(Some(typing)) {
+            self.push.set_value(true);
+        }
+        self.state.update(f);
+    }
+
+    /// The AccessKey: neither undone nor in the history.
+    pub fn set_secrets(&self, f: impl FnOnce(&mut Secrets)) {
+        self.state.update(|s| f(&mut s.secrets));
+    }
+
+    /// Replaces everything but the AccessKey.
+    fn restore(&self, to: State) {
+        self.state.update(|s| {
+            let secrets = std::mem::take(&mut s.secrets);
+            *s = State { secrets, ..to };
+        });
+    }
+
+    pub fn undo(&self) {
+        let current = self.snapshot();
+        if let Some(back) = self.undo.try_update_value(|u| u.undo(current)).flatten() {
+            self.restore(back);
+            self.say("Undone.");
+        }
+        self.refresh_undo();
+    }
+
+    pub fn redo(&self) {
+        let current = self.snapshot();
+        if let Some(forward) = self.undo.try_update_value(|u| u.redo(current)).flatten() {
+            self.restore(forward);
+            self.say("Redone.");
+        }
+        self.refresh_undo();
+    }
+
+    /// Back to the page as it opens (the AccessKey stays); undo brings the request back.
+    pub fn reset(&self) {
+        self.commit(|s| {
+            let secrets = std::mem::take(&mut s.secrets);
+            *s = State {
+                secrets,
+                ..examples::default_state()
+            };
+        });
+        self.say("Reset to the valid example. Undo (Ctrl+Z) brings back what was there.");
+    }
+
+    /// What the diagnostics say about one field.
+    pub fn note(&self, target: Target) -> Memo<FieldNote> {
+        let targets = self.targets;
+        Memo::new(move |_| targets.with(|t| field_note(t, target)))
     }
 
     /// A line in the status region (read out by screen readers).
@@ -101,9 +195,26 @@ fn App() -> impl IntoView {
         push: StoredValue::new(false),
         status: RwSignal::new(notice.unwrap_or_default()),
         raw_ref: NodeRef::new(),
+        undo: StoredValue::new(Undo::default()),
+        can_undo: RwSignal::new((false, false)),
+        targets: Memo::new(move |_| output.with(|o| diagnostic_targets(&o.diagnostics))),
     };
     provide_context(ctx);
     sync_link(ctx);
+    // Ctrl+Z / Cmd+Z undo, with Shift (or Ctrl+Y) redo, wherever the focus is: the fields are
+    // bound to the state, so the browser's own undo inside one of them would fight it.
+    let _ = window_event_listener(ev::keydown, move |ev| {
+        if !(ev.ctrl_key() || ev.meta_key()) || ev.alt_key() {
+            return;
+        }
+        match ev.key().as_str() {
+            "z" | "Z" if ev.shift_key() => ctx.redo(),
+            "z" | "Z" => ctx.undo(),
+            "y" | "Y" if ev.ctrl_key() => ctx.redo(),
+            _ => return,
+        }
+        ev.prevent_default();
+    });
 
     if embed {
         browser::mark_embedded();
@@ -172,13 +283,8 @@ fn sync_link(ctx: Ctx) {
             handle.clear();
         }
         if let Ok(from_link) = from_fragment(&location_hash()) {
-            ctx.state.update(|s| {
-                let secrets = std::mem::take(&mut s.secrets);
-                *s = State {
-                    secrets,
-                    ..from_link
-                };
-            });
+            ctx.record(None);
+            ctx.restore(from_link);
         }
     });
 }

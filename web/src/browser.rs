@@ -87,6 +87,17 @@ pub fn focus_id(id: &str) {
     }
 }
 
+/// Focuses the first of these ids that is on the page.
+pub fn focus_first(ids: &[&str]) {
+    if let Some(el) = ids
+        .iter()
+        .find_map(|id| document().get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Embedding
 

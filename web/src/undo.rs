@@ -5,13 +5,16 @@
 //! Recording a change that continues the current typing step costs nothing: the state before a
 //! step is cloned only when the step begins.
 
+/// A field being typed in: its name, and which server card (0 for the others).
+pub type Typing = (&'static str, usize);
+
 /// The steps before and after the current state.
 #[derive(Debug, Clone)]
 pub struct Undo<T> {
     past: Vec<T>,
     future: Vec<T>,
     /// The field the current typing step is in.
-    typing: Option<&'static str>,
+    typing: Option<Typing>,
     limit: usize,
 }
 
@@ -35,7 +38,7 @@ impl<T> Undo<T> {
     /// Before a change: `typing` names the field for typing (consecutive changes in one field
     /// join one step), `None` for a discrete change. `before` is called only when a step
     /// begins. Returns whether one began.
-    pub fn record(&mut self, typing: Option<&'static str>, before: impl FnOnce() -> T) -> bool {
+    pub fn record(&mut self, typing: Option<Typing>, before: impl FnOnce() -> T) -> bool {
         if typing.is_some() && typing == self.typing {
             return false;
         }
@@ -83,12 +86,12 @@ mod tests {
         let mut state = String::new();
         for c in "abc".chars() {
             let before = state.clone();
-            u.record(Some("RegionId"), || before);
+            u.record(Some(("RegionId", 0)), || before);
             state.push(c);
         }
         assert_eq!(u.past, vec![String::new()]);
         // Another field begins another step; a discrete change too.
-        assert!(u.record(Some("LoadBalancerId"), || "abc".to_owned()));
+        assert!(u.record(Some(("LoadBalancerId", 0)), || "abc".to_owned()));
         assert!(u.record(None, || "abcd".to_owned()));
         assert!(u.record(None, || "abcde".to_owned()));
         assert_eq!(u.undo("now".to_owned()).as_deref(), Some("abcde"));
@@ -104,10 +107,12 @@ mod tests {
     #[test]
     fn typing_after_undo_is_a_new_step() {
         let mut u = Undo::default();
-        u.record(Some("f"), || 0);
+        u.record(Some(("f", 0)), || 0);
         assert_eq!(u.undo(1), Some(0));
-        assert!(u.record(Some("f"), || 0));
+        assert!(u.record(Some(("f", 0)), || 0));
         assert_eq!(u.past, vec![0]);
+        // The same field on another card is another step.
+        assert!(u.record(Some(("f", 1)), || 1));
     }
 
     #[test]
@@ -126,7 +131,7 @@ mod tests {
     #[test]
     fn before_is_only_called_when_a_step_begins() {
         let mut u: Undo<u8> = Undo::default();
-        assert!(u.record(Some("f"), || 1));
-        assert!(!u.record(Some("f"), || unreachable!("no clone while typing on")));
+        assert!(u.record(Some(("f", 0)), || 1));
+        assert!(!u.record(Some(("f", 0)), || unreachable!("no clone while typing on")));
     }
 }

@@ -7,7 +7,7 @@ use slb_msgroup::Diagnostic;
 use super::{Panel, input_id};
 use crate::app::Ctx;
 use crate::browser::focus_id;
-use crate::state::{Target, target_of};
+use crate::state::{Target, diagnostic_detail_id, target_of};
 
 /// Focuses the field a diagnostic is about, or selects its span in the raw editor.
 fn go_to(ctx: Ctx, d: &Diagnostic) {
@@ -54,7 +54,7 @@ pub fn Diagnostics() -> impl IntoView {
             }
         })
     };
-    let item = move |d: Diagnostic| {
+    let item = move |(n, d): (usize, Diagnostic)| {
         let class = if d.is_error() {
             "diag err"
         } else {
@@ -87,7 +87,7 @@ pub fn Diagnostics() -> impl IntoView {
                     <code class="path">{d.path.clone()}</code>
                 </div>
                 <p class="message">{d.message.clone()}</p>
-                <p class="detail">{d.detail.clone()}</p>
+                <p class="detail" id=diagnostic_detail_id(n)>{d.detail.clone()}</p>
                 {fix}
             </li>
         }
@@ -102,7 +102,7 @@ pub fn Diagnostics() -> impl IntoView {
                 }
             }>{summary}</p>
             <ul class="diag-list">
-                {move || diagnostics.get().into_iter().map(item).collect_view()}
+                {move || diagnostics.get().into_iter().enumerate().map(item).collect_view()}
             </ul>
         </Panel>
     }

@@ -22,25 +22,32 @@ pub fn EmbedButton() -> impl IntoView {
              if(f.contentWindow===e.source)f.style.height=e.data.height+\"px\"}})</script>"
         )
     };
+    let close = move || {
+        open.set(false);
+        focus_id("embed-button");
+    };
+    // Escape closes the dialog wherever the focus is (it starts on the button that opened it).
+    let _ = window_event_listener(ev::keydown, move |ev| {
+        if ev.key() == "Escape" && open.get_untracked() {
+            ev.prevent_default();
+            close();
+        }
+    });
     view! {
         <button
             type="button"
             id="embed-button"
             aria-expanded=move || open.get().to_string()
             aria-controls="embed-panel"
-            on:click=move |_| open.update(|o| *o = !*o)
+            on:click=move |_| {
+                open.update(|o| *o = !*o);
+                if open.get_untracked() {
+                    request_animation_frame(|| focus_id("embed-snippet"));
+                }
+            }
         >"Embed"</button>
         <Show when=move || open.get()>
-            <div
-                class="popover"
-                id="embed-panel"
-                on:keydown=move |ev: ev::KeyboardEvent| {
-                    if ev.key() == "Escape" {
-                        open.set(false);
-                        focus_id("embed-button");
-                    }
-                }
-            >
+            <div class="popover" id="embed-panel" role="dialog" aria-label="Embed">
                 <label for="embed-snippet">"Embed snippet"</label>
                 <textarea id="embed-snippet" readonly rows="6" prop:value=snippet></textarea>
                 <CopyButton what="Embed snippet" label="Copy snippet" text=snippet/>

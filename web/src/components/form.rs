@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::{Panel, RawEditor, ServerCard, TextField};
 use crate::app::Ctx;
-use crate::state;
+use crate::state::{self, Target};
 
 #[component]
 pub fn Form() -> impl IntoView {
@@ -21,6 +21,7 @@ pub fn Form() -> impl IntoView {
                 id="RegionId"
                 list="regions"
                 hint="cn-hangzhou"
+                target=Target::RegionId
                 get=|s| s.region_id.clone()
                 set=|s, v| s.region_id = v
             />
@@ -28,12 +29,14 @@ pub fn Form() -> impl IntoView {
             <TextField
                 id="LoadBalancerId"
                 hint="lb-bp1hv944r69al4j9jkmvx"
+                target=Target::LoadBalancerId
                 get=|s| s.load_balancer_id.clone()
                 set=|s, v| s.load_balancer_id = v
             />
             <TextField
                 id="MasterSlaveServerGroupName"
                 hint="optional"
+                target=Target::GroupName
                 get=|s| s.group_name.clone()
                 set=|s, v| s.group_name = v
             />
@@ -52,7 +55,7 @@ pub fn Form() -> impl IntoView {
                 />
             </div>
             <div class="row">
-                <button type="button" on:click=move |_| {
+                <button type="button" id="add-server" on:click=move |_| {
                     let raw = ctx.state.with_untracked(|s| s.servers.clone());
                     let text = state::add_server(&raw, &ctx.cards.get_untracked());
                     ctx.commit(|s| s.servers = text);

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::{EmbedButton, ExamplesMenu, ThemeToggle, Verdict};
+use super::{EmbedButton, ExamplesMenu, ThemeToggle, UndoButtons, Verdict};
 use crate::app::Ctx;
 use crate::browser;
 use crate::output::to_markdown;
@@ -22,6 +22,7 @@ pub fn Header() -> impl IntoView {
             <div class="toolbar">
                 <Verdict/>
                 <ExamplesMenu/>
+                <UndoButtons/>
                 <button type="button" on:click=move |_| {
                     ctx.copy(&browser::location_href(), "Link");
                 }>"Copy link"</button>

@@ -9,6 +9,7 @@
 //! | `examples_menu.rs` | the Examples menu |
 //! | `embed_button.rs` | the Embed button and its snippet |
 //! | `theme_toggle.rs` | system / light / dark |
+//! | `undo_buttons.rs` | Undo, Redo and Reset |
 //! | `panel.rs` | a titled panel, and the copy button every output has |
 //! | `form.rs` | the request parameters: text fields, server cards, raw editor |
 //! | `text_field.rs` | one labelled text input bound to the state |
@@ -32,6 +33,7 @@ mod server_card;
 mod snippets_panel;
 mod text_field;
 mod theme_toggle;
+mod undo_buttons;
 mod verdict;
 
 pub use diagnostics::Diagnostics;
@@ -47,4 +49,5 @@ pub use server_card::{ServerCard, input_id};
 pub use snippets_panel::SnippetsPanel;
 pub use text_field::TextField;
 pub use theme_toggle::ThemeToggle;
+pub use undo_buttons::UndoButtons;
 pub use verdict::Verdict;

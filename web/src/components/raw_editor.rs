@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use slb_msgroup::{Diagnostic, Severity};
 
 use crate::app::Ctx;
+use crate::state::Target;
 
 /// One piece of the raw text in the underline layer.
 #[derive(Debug, Clone, PartialEq)]
@@ -58,6 +59,7 @@ fn pieces(raw: &str, diagnostics: &[Diagnostic]) -> Vec<Piece> {
 pub fn RawEditor() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let backdrop: NodeRef<html::Div> = NodeRef::new();
+    let note = ctx.note(Target::Servers);
     let marks = Memo::new(move |_| {
         let raw = ctx.state.with(|s| s.servers.clone());
         ctx.output.with(|o| pieces(&raw, &o.diagnostics))
@@ -84,11 +86,12 @@ pub fn RawEditor() -> impl IntoView {
                     rows="7"
                     spellcheck="false"
                     autocomplete="off"
-                    aria-describedby="raw-hint"
+                    aria-invalid=move || note.with(|n| n.invalid.then_some("true"))
+                    aria-describedby=move || note.with(|n| format!("raw-hint {}", n.described_by).trim_end().to_owned())
                     prop:value=move || ctx.state.with(|s| s.servers.clone())
                     on:input=move |ev| {
                         let value = event_target_value(&ev);
-                        ctx.state.update(|s| s.servers = value);
+                        ctx.edit(("MasterSlaveBackendServers", 0), |s| s.servers = value);
                     }
                     on:scroll=move |_| {
                         if let (Some(b), Some(t)) = (backdrop.get(), ctx.raw_ref.get()) {

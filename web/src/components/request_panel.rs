@@ -102,7 +102,7 @@ pub fn RequestPanel() -> impl IntoView {
                             prop:value=move || ctx.state.with(|s| s.secrets.access_key_id.clone())
                             on:input=move |ev| {
                                 let v = event_target_value(&ev);
-                                ctx.state.update(|s| s.secrets.access_key_id = v);
+                                ctx.set_secrets(|k| k.access_key_id = v);
                             }
                         />
                     </div>
@@ -116,7 +116,7 @@ pub fn RequestPanel() -> impl IntoView {
                             prop:value=move || ctx.state.with(|s| s.secrets.access_key_secret.clone())
                             on:input=move |ev| {
                                 let v = event_target_value(&ev);
-                                ctx.state.update(|s| s.secrets.access_key_secret = v);
+                                ctx.set_secrets(|k| k.access_key_secret = v);
                             }
                         />
                     </div>
@@ -156,12 +156,12 @@ pub fn RequestPanel() -> impl IntoView {
                         <input
                             id="Timestamp"
                             type="text"
-                            placeholder="now (or fixed: 2026-01-02T03:04:05Z)"
+                            placeholder="now, or 2026-01-02T03:04:05Z"
                             spellcheck="false"
                             prop:value=move || ctx.state.with(|s| s.timestamp.clone().unwrap_or_default())
                             on:input=move |ev| {
                                 let v = event_target_value(&ev);
-                                ctx.state.update(|s| s.timestamp = (!v.is_empty()).then_some(v));
+                                ctx.edit(("Timestamp", 0), |s| s.timestamp = (!v.is_empty()).then_some(v));
                             }
                         />
                     </div>
@@ -175,7 +175,7 @@ pub fn RequestPanel() -> impl IntoView {
                             prop:value=move || ctx.state.with(|s| s.nonce.clone().unwrap_or_default())
                             on:input=move |ev| {
                                 let v = event_target_value(&ev);
-                                ctx.state.update(|s| s.nonce = (!v.is_empty()).then_some(v));
+                                ctx.edit(("SignatureNonce", 0), |s| s.nonce = (!v.is_empty()).then_some(v));
                             }
                         />
                     </div>

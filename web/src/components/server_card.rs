@@ -4,7 +4,8 @@ use leptos::ev;
 use leptos::prelude::*;
 
 use crate::app::Ctx;
-use crate::state::{self, Field, field_text};
+use crate::browser;
+use crate::state::{self, Field, Target, field_text};
 
 /// The id of a card's input: `s0-Port` is Server 1's `Port`.
 pub fn input_id(index: usize, field: Field) -> String {
@@ -25,17 +26,24 @@ pub fn ServerCard(index: usize) -> impl IntoView {
                 .unwrap_or_default()
         }
     };
-    let edit = move |field: Field| {
+    // Typing in a text field is one undo step per run; choosing in a select is a step of its own.
+    let edit = move |field: Field, typing: bool| {
         move |ev: ev::Event| {
             let value = event_target_value(&ev);
             let cards = ctx.cards.get_untracked();
-            ctx.state.update(|s| {
-                s.servers = state::edit_server(&s.servers, &cards, index, field, &value)
-            });
+            let change = |s: &mut state::State| {
+                s.servers = state::edit_server(&s.servers, &cards, index, field, &value);
+            };
+            if typing {
+                ctx.edit((field.name(), index), change);
+            } else {
+                ctx.commit(change);
+            }
         }
     };
     let input = move |field: Field, hint: &'static str, mode: &'static str| {
         let id = input_id(index, field);
+        let note = ctx.note(Target::Card(index, field));
         view! {
             <div class="field">
                 <label for=id.clone()>{field.name()}</label>
@@ -46,8 +54,12 @@ pub fn ServerCard(index: usize) -> impl IntoView {
                     spellcheck="false"
                     inputmode=mode
                     placeholder=hint
+                    aria-invalid=move || note.with(|n| n.invalid.then_some("true"))
+                    aria-describedby=move || {
+                        note.with(|n| (!n.described_by.is_empty()).then(|| n.described_by.clone()))
+                    }
                     prop:value=text(field)
-                    on:input=edit(field)
+                    on:input=edit(field, true)
                 />
             </div>
         }
@@ -55,10 +67,18 @@ pub fn ServerCard(index: usize) -> impl IntoView {
     let choice = move |field: Field, options: &'static [(&'static str, &'static str)]| {
         let id = input_id(index, field);
         let current = text(field);
+        let note = ctx.note(Target::Card(index, field));
         view! {
             <div class="field">
                 <label for=id.clone()>{field.name()}</label>
-                <select id=id on:change=edit(field)>
+                <select
+                    id=id
+                    aria-invalid=move || note.with(|n| n.invalid.then_some("true"))
+                    aria-describedby=move || {
+                        note.with(|n| (!n.described_by.is_empty()).then(|| n.described_by.clone()))
+                    }
+                    on:change=edit(field, false)
+                >
                     {move || {
                         let now = current();
                         let mut views: Vec<_> = options
@@ -97,7 +117,7 @@ pub fn ServerCard(index: usize) -> impl IntoView {
                     &[("", "(ecs)"), ("ecs", "ecs"), ("eni", "eni"), ("eci", "eci")],
                 )}
                 {input(Field::Description, "optional", "text")}
-                {input(Field::ServerIp, "for eni and eci", "text")}
+                {input(Field::ServerIp, "eni/eci IP", "text")}
             </div>
             <button
                 type="button"
@@ -108,6 +128,10 @@ pub fn ServerCard(index: usize) -> impl IntoView {
                     let text = state::remove_server(&raw, &ctx.cards.get_untracked(), index);
                     ctx.commit(|s| s.servers = text);
                     ctx.say(format!("Removed Server {}.", index + 1));
+                    // The focus was on the button that is gone: the next card (now at this
+                    // index) takes it, else Add server.
+                    let next = input_id(index, Field::ServerId);
+                    request_animation_frame(move || browser::focus_first(&[&next, "add-server"]));
                 }
             >"Remove"</button>
         </fieldset>
