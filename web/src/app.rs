@@ -12,6 +12,7 @@ use slb_msgroup::BackendServer;
 
 use crate::browser::{self, location_hash};
 use crate::components::Header;
+use crate::embed::Parts;
 use crate::examples;
 use crate::output::{Output, evaluate};
 use crate::state::{
@@ -168,7 +169,7 @@ fn initial_state() -> (State, Option<String>) {
 
 #[component]
 fn App() -> impl IntoView {
-    let embed = browser::is_embed();
+    let parts = Parts::from_query(&browser::location_search());
     let (initial, notice) = initial_state();
     let state = RwSignal::new(initial);
     let nonce = browser::random_nonce();
@@ -216,28 +217,38 @@ fn App() -> impl IntoView {
         ev.prevent_default();
     });
 
-    if embed {
+    // An embed: no header or footer, the parts the embedder chose, and the content's height
+    // posted to the parent whenever it changes.
+    let root: NodeRef<html::Div> = NodeRef::new();
+    if parts.embed {
         browser::mark_embedded();
-        Effect::new(move |_| {
-            output.track();
-            request_animation_frame(browser::post_height);
-        });
-        let _ = window_event_listener(ev::resize, move |_| browser::post_height());
+        root.on_load(|el| browser::report_height(&el));
     }
+    let layout = if parts.two_columns() {
+        "layout"
+    } else {
+        "layout one-col"
+    };
 
     view! {
-        <a class="skip" href="#form">"Skip to the form"</a>
-        <Header/>
-        <p class="status" role="status" aria-live="polite">{move || ctx.status.get()}</p>
-        <main class="layout">
-            <Playground/>
-        </main>
-        <footer class="site">
-            <p>
-                "Diagnostics follow the service's checks in order; the first error is what a real call answers. "
-                "The page keeps its state in the link (never the AccessKey) and makes no network request."
-            </p>
-        </footer>
+        <div class="app" node_ref=root>
+            {(!parts.embed).then(|| view! {
+                <a class="skip" href="#form">"Skip to the form"</a>
+                <Header/>
+            })}
+            <p class="status" role="status" aria-live="polite">{move || ctx.status.get()}</p>
+            <main class=layout>
+                <Playground parts/>
+            </main>
+            {(!parts.embed).then(|| view! {
+                <footer class="site">
+                    <p>
+                        "Diagnostics follow the service's checks in order; the first error is what a real call answers. "
+                        "The page keeps its state in the link (never the AccessKey) and makes no network request."
+                    </p>
+                </footer>
+            })}
+        </div>
     }
 }
 

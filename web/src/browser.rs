@@ -41,15 +41,11 @@ pub fn page_base() -> String {
         .unwrap_or_default()
 }
 
-/// Whether the query has `embed` (`?embed` or `?embed=…`).
-pub fn is_embed() -> bool {
+/// `location.search`, with its `?` (`?embed&show=form`); empty when there is none.
+pub fn location_search() -> String {
     win()
         .and_then(|w| w.location().search().ok())
-        .is_some_and(|s| {
-            s.trim_start_matches('?')
-                .split('&')
-                .any(|p| p == "embed" || p.starts_with("embed="))
-        })
+        .unwrap_or_default()
 }
 
 /// Writes the link's fragment: a new history entry (`push`) or the current one replaced.
@@ -108,12 +104,34 @@ pub fn mark_embedded() {
     }
 }
 
-/// Tells the parent page how tall the content is: `{type: "slb-msgroup:height", height}`.
-pub fn post_height() {
+/// Tells the parent page how tall the content is, `{type: "slb-msgroup:height", height}`, each
+/// time `content` changes size, growing or shrinking. (The document's `scrollHeight` never
+/// drops below the frame's own height, so a frame sized by it could only grow.)
+pub fn report_height(content: &web_sys::Element) {
+    let callback = wasm_bindgen::closure::Closure::<dyn FnMut(js_sys::Array)>::new(
+        move |entries: js_sys::Array| {
+            if let Some(el) = entries
+                .get(0)
+                .dyn_into::<web_sys::ResizeObserverEntry>()
+                .ok()
+                .map(|e| e.target())
+            {
+                post_height(&el);
+            }
+        },
+    );
+    if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
+        observer.observe(content);
+        // The observer and its callback live as long as the page.
+        callback.forget();
+        std::mem::forget(observer);
+    }
+    post_height(content);
+}
+
+fn post_height(content: &web_sys::Element) {
     let Some(w) = win() else { return };
-    let height = document()
-        .document_element()
-        .map_or(0, |e| e.scroll_height());
+    let height = content.get_bounding_client_rect().height().ceil();
     let message = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&message, &"type".into(), &HEIGHT_MESSAGE.into());
     let _ = js_sys::Reflect::set(&message, &"height".into(), &JsValue::from(height));

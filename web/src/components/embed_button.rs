@@ -13,9 +13,15 @@ pub fn EmbedButton() -> impl IntoView {
     let open = RwSignal::new(false);
     let snippet = move || {
         let fragment = ctx.output.with(|o| o.fragment.clone());
-        let base = browser::page_base();
+        // `&` is escaped for the HTML attribute; `show` lists the parts (the default, spelt out
+        // so the embedder sees the choice).
+        let src = format!(
+            "{}?embed&show=form,diagnostics,request,response#{fragment}",
+            browser::page_base()
+        )
+        .replace('&', "&amp;");
         format!(
-            "<iframe src=\"{base}?embed#{fragment}\" title=\"CreateMasterSlaveServerGroup playground\" \
+            "<iframe src=\"{src}\" title=\"CreateMasterSlaveServerGroup playground\" \
              style=\"width:100%;height:640px;border:0\" loading=\"lazy\"></iframe>\n\
              <script>addEventListener(\"message\",e=>{{if(e.data&&e.data.type===\"{HEIGHT_MESSAGE}\")\
              for(const f of document.getElementsByTagName(\"iframe\"))\
