@@ -40,8 +40,10 @@ const glueImport = boot.match(/^import init from '\.\/([^']+)';$/m);
 if (!glueImport) fail("boot.js does not start with `import init from './<glue>.js'`");
 let glue = readFileSync(join(dist, glueImport[1]), 'utf8');
 if (/^\s*import\b/m.test(glue)) fail(`${glueImport[1]} imports other modules (wasm-bindgen snippets); inline them too`);
-const defaultExport = glue.match(/^export default (\w+);$/m);
-if (!defaultExport) fail(`${glueImport[1]} has no \`export default <init>;\``);
+// `export default __wbg_init;`, or `export { initSync, __wbg_init as default };`
+const defaultExport =
+  glue.match(/^export default (\w+);$/m) ?? glue.match(/^export \{[^}]*?\b(\w+) as default\b[^}]*\};?$/m);
+if (!defaultExport) fail(`${glueImport[1]} has no default export`);
 glue = glue
   .replace(/^export default \w+;$/m, '')
   .replace(/^export \{[^}]*\};?$/gm, '')

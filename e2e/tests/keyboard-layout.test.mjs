@@ -71,7 +71,6 @@ test('a field with a diagnostic is invalid and described by it', async () => {
   await p.diagnostics.getByText('InvalidParameter', { exact: true }).waitFor();
   assert.equal(await p.raw.getAttribute('aria-invalid'), 'true');
   assert.match(await p.raw.getAttribute('aria-describedby'), /^raw-hint diag-\d+-detail/);
-  await port.fill('80').catch(() => {});
   assert.deepEqual(p.errors, []);
 });
 
