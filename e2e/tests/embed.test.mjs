@@ -40,7 +40,6 @@ test('embed mode: no header, all but the snippets, the height both ways', async 
   assert.equal(await frame.getByRole('heading', { name: 'Request parameters' }).count(), 1);
   assert.equal(await frame.getByRole('heading', { name: 'Response' }).count(), 1);
   assert.equal(await frame.getByRole('heading', { name: 'Code snippets' }).count(), 0);
-  await p.screenshot('embed-before-shrinking');
   // The frame grows with its content, and shrinks with it.
   const start = await page.evaluate(() => window.heights.at(-1));
   const add = frame.getByRole('button', { name: 'Add server', exact: true });
@@ -48,6 +47,7 @@ test('embed mode: no header, all but the snippets, the height both ways', async 
   await add.click();
   await page.waitForFunction((h) => window.heights.at(-1) > h, start);
   const grown = await page.evaluate(() => window.heights.at(-1));
+  await p.screenshot('embed-before-shrinking');
   await frame.getByRole('button', { name: 'Remove Server 2' }).click();
   await frame.getByRole('button', { name: 'Remove Server 1' }).click();
   await page.waitForFunction((h) => window.heights.at(-1) < h, grown);
