@@ -389,8 +389,8 @@ fn run(cli: Cli) -> Result<ExitCode, Usage> {
                 nonces: used_nonces,
             };
             let report = slb_msgroup::check::check(&input, &options);
-            // Only the reader's diagnostics have spans into the file.
-            let in_input = |d: &api::ApiDiagnostic| d.path == "input";
+            // The gateway's diagnostics have spans into the file; the API's into a parameter.
+            let in_input = |d: &api::ApiDiagnostic| report.in_input(d);
             let format = format.unwrap_or(if text {
                 ReportFormat::Text
             } else {

@@ -435,6 +435,17 @@ fn check_exit_codes_and_shape() {
     assert_eq!(misuse.status.code(), Some(2));
     let missing = run(&["check", "/nonexistent/request.http"], "", None);
     assert_eq!(missing.status.code(), Some(2));
+
+    // Over 1 MiB: refused with a diagnostic (only 1 MiB + 1 byte is read).
+    let big = format!("https://slb.aliyuncs.com/?A={}", "a".repeat(2 << 20));
+    let path = std::env::temp_dir().join(format!("slb-msgroup-big-{}.txt", std::process::id()));
+    std::fs::write(&path, &big).unwrap();
+    let refused = run(&["check", path.to_str().unwrap()], "", None);
+    let _ = std::fs::remove_file(&path);
+    assert_eq!(refused.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&refused)).unwrap();
+    assert_eq!(v["diagnostics"][0]["code"], "InputTooLarge");
+    assert_eq!(v["status"], serde_json::Value::Null);
 }
 
 #[test]

@@ -499,3 +499,141 @@ mod tests {
         assert!(request::is_timestamp(&format_timestamp(4_102_444_799)));
     }
 }
+
+/// Options of `checkRequest`.
+#[cfg_attr(
+    feature = "wasm-check",
+    derive(tsify::Tsify),
+    tsify(rename = "CheckOptions")
+)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ApiCheckOptions {
+    /// The AccessKey id the gateway knows; another id is `InvalidAccessKeyId.NotFound`.
+    #[serde(default)]
+    pub access_key_id: Option<String>,
+    /// The secret to verify the signature with; without it the signature is not verified.
+    #[serde(default)]
+    pub access_key_secret: Option<String>,
+    /// `YYYY-MM-DDThh:mm:ssZ`, for the timestamp window; default: now.
+    #[serde(default)]
+    pub now: Option<String>,
+    /// The string-to-sign the client logged, or the service's error message.
+    #[serde(default)]
+    pub string_to_sign: Option<String>,
+    /// Nonces already used.
+    #[serde(default)]
+    pub used_nonces: Option<Vec<String>>,
+}
+
+/// Headers as an object (`{ name: value }`) or as pairs (`[[name, value], …]`, for repeated
+/// headers).
+#[cfg_attr(
+    feature = "wasm-check",
+    derive(tsify::Tsify),
+    tsify(type = "Record<string, string> | [string, string][]")
+)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(untagged)]
+pub enum ApiHeaders {
+    Pairs(Vec<(String, String)>),
+    Object(BTreeMap<String, String>),
+}
+
+/// A request given as parts: `checkRequest({ method, url, headers, body })`.
+#[cfg_attr(
+    feature = "wasm-check",
+    derive(tsify::Tsify),
+    tsify(rename = "HttpRequestParts")
+)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ApiHttpRequest {
+    /// Default: GET.
+    #[serde(default)]
+    pub method: Option<String>,
+    /// `https://host/?…` or `/?…`.
+    pub url: String,
+    #[serde(default)]
+    pub headers: Option<ApiHeaders>,
+    /// The body as text.
+    #[serde(default)]
+    pub body: Option<String>,
+}
+
+/// What `checkRequest` takes: the text a client sent, or its parts.
+#[derive(Debug, Clone)]
+pub enum CheckInput {
+    Text(String),
+    Parts(ApiHttpRequest),
+}
+
+/// `checkRequest(input, options)`. Misuse (a malformed `now`) is an error message; everything
+/// about the request is in the report.
+pub fn check_request(
+    input: &CheckInput,
+    options: &ApiCheckOptions,
+    env: Environment,
+) -> Result<crate::check::CheckReport, String> {
+    use crate::check::{self, CheckOptions, InputKind};
+    let now = match &options.now {
+        Some(t) => Some(check::time::parse(t).ok_or_else(|| {
+            format!(
+                "now {t:?} is not in the form YYYY-MM-DDThh:mm:ssZ (UTC), like 2026-11-22T08:00:00Z"
+            )
+        })?),
+        None => i64::try_from(env.unix_seconds).ok(),
+    };
+    let options = CheckOptions {
+        now,
+        access_key_id: options.access_key_id.clone().filter(|s| !s.is_empty()),
+        access_key_secret: options.access_key_secret.clone().filter(|s| !s.is_empty()),
+        string_to_sign: options.string_to_sign.clone(),
+        nonces: options.used_nonces.clone().unwrap_or_default(),
+    };
+    Ok(match input {
+        CheckInput::Text(text) => check::check(text, &options),
+        CheckInput::Parts(parts) => {
+            let headers = match &parts.headers {
+                Some(ApiHeaders::Pairs(p)) => p.clone(),
+                Some(ApiHeaders::Object(o)) => o.clone().into_iter().collect(),
+                None => Vec::new(),
+            };
+            let body = parts.body.clone().unwrap_or_default();
+            let size = parts.url.len()
+                + body.len()
+                + headers
+                    .iter()
+                    .map(|(k, v)| k.len() + v.len())
+                    .sum::<usize>();
+            if size > check::MAX_INPUT {
+                return Ok(check::CheckReport::unread(
+                    crate::diagnostic::Diagnostic::new(
+                        crate::codes::Code::InputTooLarge,
+                        crate::diagnostic::Check::InputSize,
+                        "input",
+                        format!(
+                            "The request is {size} bytes; the check reads at most {} bytes (1 MiB).",
+                            check::MAX_INPUT
+                        ),
+                    ),
+                ));
+            }
+            let method = parts.method.clone().unwrap_or_else(|| "GET".into());
+            match check::HttpRequest::from_parts(&method, &parts.url, headers, body.into_bytes()) {
+                Ok(request) => {
+                    check::check_request(InputKind::Parts, &request, &parts.url, &options)
+                }
+                Err(e) => {
+                    let d = crate::diagnostic::Diagnostic::new(
+                        crate::codes::Code::UnreadableRequest,
+                        crate::diagnostic::Check::InputFormat,
+                        "url",
+                        e.detail,
+                    );
+                    check::CheckReport::unread(d)
+                }
+            }
+        }
+    })
+}

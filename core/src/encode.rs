@@ -12,7 +12,18 @@ const RPC: &AsciiSet = &NON_ALPHANUMERIC
 
 /// Percent-encodes `s` with the RPC rules.
 pub fn rpc(s: &str) -> String {
-    utf8_percent_encode(s, RPC).to_string()
+    let mut out = String::with_capacity(s.len());
+    rpc_into(s, &mut out);
+    out
+}
+
+/// Appends `s`, percent-encoded with the RPC rules, to `out`: the encoder's runs of literal text
+/// and `%XX` triples are pushed as they come, without `fmt` (a URL's worth of values is the
+/// costliest part of building a request).
+pub fn rpc_into(s: &str, out: &mut String) {
+    for chunk in utf8_percent_encode(s, RPC) {
+        out.push_str(chunk);
+    }
 }
 
 #[cfg(test)]

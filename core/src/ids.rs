@@ -24,15 +24,17 @@ impl IdGen {
         let lo = self.next();
         let hi = (hi & !0xF000) | 0x4000; // version 4
         let lo = (lo & !(0xC << 60)) | (0x8 << 60); // RFC 4122 variant
-        let hex = format!("{hi:016X}{lo:016X}");
-        format!(
-            "{}-{}-{}-{}-{}",
-            &hex[0..8],
-            &hex[8..12],
-            &hex[12..16],
-            &hex[16..20],
-            &hex[20..32]
-        )
+        const HEX: &[u8; 16] = b"0123456789ABCDEF";
+        let mut out = String::with_capacity(36);
+        let bits = (u128::from(hi) << 64) | u128::from(lo);
+        for i in 0..32 {
+            if matches!(i, 8 | 12 | 16 | 20) {
+                out.push('-');
+            }
+            let nibble = (bits >> (124 - 4 * i)) & 0xF;
+            out.push(char::from(HEX[nibble as usize]));
+        }
+        out
     }
 
     /// 32 lowercase hex digits, like the SDKs' `SignatureNonce`.

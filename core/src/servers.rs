@@ -120,7 +120,8 @@ pub fn read_list(raw: Option<&str>) -> ListRead {
                 Check::EntryNotObject,
                 format!("{PARAM}[{i}]"),
                 format!(
-                    "Entry {i} is {}; expected an object with ServerId and Port.",
+                    "Server {} is {}; expected an object with ServerId and Port.",
+                    i + 1,
                     item.value.kind()
                 ),
             )

@@ -17,11 +17,22 @@ pub const EMPTY_PAYLOAD_SHA256: &str =
 pub fn canonical_query(params: &[(String, String)]) -> String {
     let mut sorted: Vec<&(String, String)> = params.iter().collect();
     sorted.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    sorted
-        .iter()
-        .map(|(k, v)| format!("{}={}", encode::rpc(k), encode::rpc(v)))
-        .collect::<Vec<_>>()
-        .join("&")
+    let mut out = String::with_capacity(
+        sorted
+            .iter()
+            .map(|(k, v)| k.len() + v.len() + 2)
+            .sum::<usize>()
+            * 2,
+    );
+    for (i, (k, v)) in sorted.iter().enumerate() {
+        if i > 0 {
+            out.push('&');
+        }
+        encode::rpc_into(k, &mut out);
+        out.push('=');
+        encode::rpc_into(v, &mut out);
+    }
+    out
 }
 
 /// The parts of an RPC v1 signature.

@@ -246,3 +246,34 @@ pub fn error_codes() -> Result<JsValue, JsError> {
 pub fn version() -> String {
     api::version().to_owned()
 }
+
+/// Checks a request as a client sent it, the way the service does: `input` is the text (a URL,
+/// a curl command line or a raw HTTP/1.1 request) or `{ method, url, headers, body }`. The
+/// report has `accepted`, `status`, the gateway's diagnostics then the API's, every step of the
+/// signature and the decoded parameters. `now` defaults to the clock. Throws on misuse only: an
+/// input that is neither a string nor such an object, an unknown option, a malformed `now`.
+#[cfg(feature = "wasm-check")]
+#[wasm_bindgen(js_name = checkRequest, unchecked_return_type = "CheckReport")]
+pub fn check_request(
+    #[wasm_bindgen(unchecked_param_type = "string | HttpRequestParts")] input: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "CheckOptions | null")] options: Option<JsValue>,
+) -> Result<JsValue, JsError> {
+    let input = if let Some(text) = input.as_string() {
+        api::CheckInput::Text(text)
+    } else if is_plain_object(&input) {
+        api::CheckInput::Parts(
+            from_object(&input)
+                .map_err(|e| JsError::new(&format!("checkRequest: invalid request: {e}")))?,
+        )
+    } else {
+        return Err(JsError::new(&format!(
+            "checkRequest: the input must be the request's text or {{ method, url, headers, body }}, not {}",
+            describe(&input)
+        )));
+    };
+    let options: api::ApiCheckOptions =
+        self::options("checkRequest", options.unwrap_or(JsValue::UNDEFINED))?;
+    let report = api::check_request(&input, &options, environment())
+        .map_err(|e| JsError::new(&format!("checkRequest: {e}")))?;
+    to_js(&report)
+}

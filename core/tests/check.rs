@@ -337,6 +337,9 @@ fn requestish() -> impl Strategy<Value = String> {
         Just("\n".to_owned()),
         Just(" \\\n".to_owned()),
         Just("'".to_owned()),
+        Just("$'".to_owned()),
+        Just("\\x".to_owned()),
+        Just("\\u".to_owned()),
         Just("\"".to_owned()),
         Just("-H ".to_owned()),
         Just("-d ".to_owned()),
@@ -353,6 +356,8 @@ fn requestish() -> impl Strategy<Value = String> {
         Just("Action=CreateMasterSlaveServerGroup&".to_owned()),
         Just("Signature=abc%3D&".to_owned()),
         Just("Timestamp=2026-12-06T12%3A00%3A00Z&".to_owned()),
+        Just("Timestamp=2026-12-06T12%3A00%3A0%EF%BF%BDZ&".to_owned()),
+        Just("x-acs-date: 2026-12-06T12:00:0\u{e9}Z\n".to_owned()),
         Just("%".to_owned()),
         Just("%E4%B8".to_owned()),
         Just("+".to_owned()),
@@ -385,4 +390,71 @@ proptest! {
             }
         }
     }
+}
+
+/// `api::check_request`, what `checkRequest` of the npm package calls: text or parts, headers as
+/// an object or as pairs, the clock from the environment, misuse as an error message.
+#[test]
+fn api_check_request() {
+    use slb_msgroup::api::{
+        self, ApiCheckOptions, ApiHeaders, ApiHttpRequest, CheckInput, Environment,
+    };
+    let input = capture("tea-node");
+    let (_, r) = check::read(&input).unwrap();
+    let at = signed_at(&input);
+    let env = Environment {
+        unix_seconds: u64::try_from(at).unwrap(),
+        entropy: 0,
+    };
+    let options = ApiCheckOptions {
+        access_key_id: Some("testid".into()),
+        access_key_secret: Some("testsecret".into()),
+        ..ApiCheckOptions::default()
+    };
+    let text = api::check_request(&CheckInput::Text(input.clone()), &options, env).unwrap();
+    assert!(text.accepted, "{:?}", text.diagnostics);
+    let url = format!("http://{}{}?{}", r.header("host").unwrap(), r.path, r.query);
+    let pairs = ApiHttpRequest {
+        method: Some("POST".into()),
+        url: url.clone(),
+        headers: Some(ApiHeaders::Pairs(r.headers.clone())),
+        body: None,
+    };
+    let report = api::check_request(&CheckInput::Parts(pairs), &options, env).unwrap();
+    assert!(report.accepted, "{:?}", report.diagnostics);
+    assert_eq!(report.signature, text.signature);
+    let object = ApiHttpRequest {
+        method: Some("POST".into()),
+        url,
+        headers: Some(ApiHeaders::Object(r.headers.iter().cloned().collect())),
+        body: Some(String::new()),
+    };
+    let report = api::check_request(&CheckInput::Parts(object), &options, env).unwrap();
+    assert!(report.accepted, "{:?}", report.diagnostics);
+
+    // Twenty minutes later by the environment's clock; an explicit `now` wins over it.
+    let later = Environment {
+        unix_seconds: env.unix_seconds + 20 * 60,
+        entropy: 0,
+    };
+    let report = api::check_request(&CheckInput::Text(input.clone()), &options, later).unwrap();
+    assert_eq!(codes(&report), ["InvalidTimeStamp.Expired"]);
+    let pinned = ApiCheckOptions {
+        now: Some(slb_msgroup::api::format_timestamp(env.unix_seconds)),
+        ..options.clone()
+    };
+    assert!(
+        api::check_request(&CheckInput::Text(input.clone()), &pinned, later)
+            .unwrap()
+            .accepted
+    );
+    let bad = ApiCheckOptions {
+        now: Some("noon".into()),
+        ..options
+    };
+    assert!(
+        api::check_request(&CheckInput::Text(input), &bad, env)
+            .unwrap_err()
+            .contains("noon")
+    );
 }

@@ -175,3 +175,46 @@ fn the_pages_path_is_bounded_in_wasm() {
         assert!(request::build(&req, &RequestOptions::default()).is_err());
     }
 }
+
+/// `checkRequest` (`slb-msgroup/check`): text or parts in, a plain report out, the JS clock by
+/// default, misuse thrown.
+#[cfg(feature = "wasm-check")]
+#[wasm_bindgen_test]
+fn check_request_reads_text_and_parts() {
+    let text = include_str!("fixtures/captures/pop-core-get.http");
+    let options =
+        js(r#"{"accessKeyId":"testid","accessKeySecret":"wrong","now":"2030-01-01T00:00:00Z"}"#);
+    let report = wasm::check_request(JsValue::from_str(text), Some(options)).unwrap();
+    assert_eq!(get(&report, "accepted"), JsValue::FALSE);
+    assert_eq!(get(&report, "status"), JsValue::from(400));
+    let codes: Vec<String> = Array::from(&get(&report, "diagnostics"))
+        .iter()
+        .map(|d| get(&d, "code").as_string().unwrap())
+        .collect();
+    assert_eq!(codes, ["InvalidTimeStamp.Expired", "SignatureDoesNotMatch"]);
+    assert!(!to_json(&report).contains("\"wrong\""));
+    let signature = get(&report, "signature");
+    assert_eq!(get(&signature, "scheme"), JsValue::from_str("v1"));
+    assert_eq!(get(&signature, "verified"), JsValue::FALSE);
+
+    // Parts, and no options: the clock is now, long after the capture; nothing verified.
+    let parts = js(
+        r#"{"url":"https://slb.aliyuncs.com/?Action=DescribeRegions","headers":[["Accept","*/*"]]}"#,
+    );
+    let report = wasm::check_request(parts, None).unwrap();
+    assert_eq!(
+        get(&get(&report, "input"), "kind"),
+        JsValue::from_str("parts")
+    );
+    assert_eq!(get(&get(&report, "signature"), "verified"), JsValue::NULL);
+
+    assert!(
+        message(wasm::check_request(JsValue::from(42), None).unwrap_err())
+            .starts_with("checkRequest: the input must be")
+    );
+    let bad = js(r#"{"now":"noon"}"#);
+    assert!(
+        message(wasm::check_request(JsValue::from_str(text), Some(bad)).unwrap_err())
+            .contains("now \"noon\"")
+    );
+}

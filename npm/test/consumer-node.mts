@@ -78,3 +78,18 @@ renderResponse(request, { shape: 'pretty' });
 validate('cn-hangzhou');
 
 void [list, headers, stringToSign, canonical, signed, urlAndMethod, response, shaped, code, allCode, firstRegion, firstCode, v];
+
+// `slb-msgroup/check`: the full engine plus checkRequest.
+import { checkRequest } from 'slb-msgroup/check';
+import type { CheckOptions, CheckReport, HttpRequestParts } from 'slb-msgroup/check';
+
+const checkOptions: CheckOptions = { accessKeyId: 'testid', accessKeySecret: 'testsecret', now: '2026-12-06T12:05:00Z' };
+const parts: HttpRequestParts = { method: 'GET', url: 'https://slb.aliyuncs.com/?Action=x', headers: [['Accept', '*/*']] };
+const checked: CheckReport = checkRequest(parts, checkOptions);
+const fromText: CheckReport = checkRequest('https://slb.aliyuncs.com/?Action=x');
+const verified: boolean | null = checked.signature.verified;
+const status: number | null = fromText.status;
+const likely: string | undefined = checked.signature.firstDifference?.likely;
+// @ts-expect-error: the input is text or { method, url, headers, body }
+checkRequest(42);
+void [verified, status, likely];

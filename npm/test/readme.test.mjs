@@ -6,12 +6,14 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 
 import * as slb from 'slb-msgroup';
+import * as slbCheck from 'slb-msgroup/check';
 
 const README = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 const ROOT_README = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 const CHECKED = [
-  [README, '## Node (18+): `import` or `require`, no init call'],
-  [ROOT_README, '## npm package'],
+  [README, '## Node (18+): `import` or `require`, no init call', slb],
+  [README, '## Checking a captured request: `slb-msgroup/check`', slbCheck],
+  [ROOT_README, '## npm package', slb],
 ];
 
 function firstJsBlock(text, heading) {
@@ -25,7 +27,7 @@ function toAssertions(block) {
   let count = 0;
   const code = block
     .split('\n')
-    .filter((line) => !/^import .* from 'slb-msgroup';/.test(line))
+    .filter((line) => !/^import .* from 'slb-msgroup(\/check)?';/.test(line))
     .map((line) => {
       const m = line.match(/^(.*?);\s+\/\/ (.*?)\s*(\(.*\))?$/);
       if (!m || m[1].trim().startsWith('import') || /^[a-z ]+:/.test(m[2])) return line;
@@ -36,10 +38,10 @@ function toAssertions(block) {
   return { code, count };
 }
 
-for (const [text, heading] of CHECKED) {
+for (const [text, heading, module] of CHECKED) {
   test(`README example: ${heading}`, () => {
     const { code, count } = toAssertions(firstJsBlock(text, heading));
     assert.ok(count > 0, 'the example states some values');
-    new Function('slb', 'assert', `const { ${Object.keys(slb).join(', ')} } = slb;\n${code}`)(slb, assert);
+    new Function('slb', 'assert', `const { ${Object.keys(module).join(', ')} } = slb;\n${code}`)(module, assert);
   });
 }

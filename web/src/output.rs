@@ -3,7 +3,8 @@
 
 use std::fmt::Write as _;
 
-use slb_msgroup::request::{self, BuiltRequest};
+use slb_msgroup::Request;
+use slb_msgroup::request::{self, BuiltRequest, RequestError, RequestOptions, SignatureVersion};
 use slb_msgroup::response::{ResponseOptions, render_analysis};
 use slb_msgroup::{BackendServer, Diagnostic, Response, analyze};
 
@@ -16,8 +17,12 @@ pub struct Output {
     /// The server list as cards, when the raw text is a list of objects.
     pub cards: Option<Vec<BackendServer>>,
     pub response: Response,
-    /// The request, or why it cannot be built (a bad fixed timestamp, missing credentials).
+    /// The request, or why it cannot be built at all. When it cannot be signed (v1 or v3
+    /// chosen before the AccessKey is typed, a malformed fixed timestamp) it is the unsigned
+    /// request, and [`Output::request_note`] says why.
     pub request: Result<BuiltRequest, String>,
+    /// Why the request shown is not signed as chosen, and what to do about it.
+    pub request_note: Option<String>,
     pub fragment: String,
 }
 
@@ -46,15 +51,49 @@ pub fn evaluate(state: &State, env: &Env, entropy: u64) -> Output {
             ..ResponseOptions::default()
         },
     );
-    let built =
-        request::build(&api_request, &request_options(state, env)).map_err(|e| e.to_string());
+    let (built, request_note) = build_request(&api_request, state, env);
     Output {
         diagnostics: analysis.report.diagnostics,
         // An absent or empty list reads as no servers; text that does not parse as none.
         cards: analysis.servers.servers,
         response,
         request: built,
+        request_note,
         fragment: to_fragment(state),
+    }
+}
+
+/// The request as chosen; when it cannot be signed, the unsigned one with a note. A link made
+/// with v1 or v3 signing opens without the AccessKey (it is never in the link), so this is the
+/// usual case, not an error.
+fn build_request(
+    api_request: &Request,
+    state: &State,
+    env: &Env,
+) -> (Result<BuiltRequest, String>, Option<String>) {
+    let options = request_options(state, env);
+    let error = match request::build(api_request, &options) {
+        Ok(built) => return (Ok(built), None),
+        Err(e) => e,
+    };
+    let note = match &error {
+        RequestError::MissingCredentials(version) => format!(
+            "This is the unsigned URL: enter AccessKeyId and AccessKeySecret under \"Sign the request\" to sign it with {}.",
+            match version {
+                SignatureVersion::V3 => "v3 (ACS3-HMAC-SHA256)",
+                _ => "v1 (HMAC-SHA1)",
+            }
+        ),
+        other => format!("This is the unsigned URL; it cannot be signed: {other}."),
+    };
+    let unsigned = RequestOptions {
+        signature: Some(SignatureVersion::None),
+        credentials: None,
+        ..options
+    };
+    match request::build(api_request, &unsigned) {
+        Ok(built) => (Ok(built), Some(note)),
+        Err(_) => (Err(error.to_string()), None),
     }
 }
 
@@ -170,6 +209,90 @@ mod tests {
         let out = evaluate(&state, &Env::default(), 1);
         assert_eq!(out.cards, None);
         assert!(out.errors() > 0);
+    }
+
+    /// Issue 10, item 2: a link made with v1 or v3 signing opens without the AccessKey.
+    #[test]
+    fn signing_without_keys_shows_the_unsigned_url() {
+        for (version, named) in [(SignatureVersion::V1, "v1"), (SignatureVersion::V3, "v3")] {
+            let state = State {
+                signature: Some(version),
+                ..examples::default_state()
+            };
+            let out = evaluate(&state, &Env::default(), 1);
+            let built = out.request.as_ref().unwrap();
+            assert!(!built.signed);
+            assert!(
+                built.url.starts_with("https://slb.aliyuncs.com/?"),
+                "{}",
+                built.url
+            );
+            let note = out.request_note.unwrap();
+            assert!(note.contains("AccessKeyId and AccessKeySecret"), "{note}");
+            assert!(note.contains(named), "{note}");
+        }
+        // With the keys it is signed, and there is nothing to say.
+        let mut state = State {
+            signature: Some(SignatureVersion::V3),
+            ..examples::default_state()
+        };
+        state.secrets = Secrets {
+            access_key_id: "id".into(),
+            access_key_secret: "secret".into(),
+        };
+        let env = Env {
+            now: "2026-01-02T03:04:05Z".into(),
+            nonce: "n".into(),
+        };
+        let out = evaluate(&state, &env, 1);
+        assert!(out.request.unwrap().signed);
+        assert_eq!(out.request_note, None);
+        // A malformed fixed timestamp: unsigned, with the reason.
+        state.timestamp = Some("yesterday".into());
+        let out = evaluate(&state, &env, 1);
+        assert!(!out.request.unwrap().signed);
+        assert!(out.request_note.unwrap().contains("yesterday"));
+    }
+
+    /// Issue 10, item 1: prose counts servers from 1 like the cards; paths keep the JSON index.
+    #[test]
+    fn prose_counts_servers_from_one() {
+        let state = State {
+            servers:
+                "[{'ServerId':' ','Port':'80'},{'ServerId':'b','Port':'0','ServerType':'Slave'}]"
+                    .into(),
+            ..examples::default_state()
+        };
+        let out = evaluate(&state, &Env::default(), 1);
+        let details: Vec<_> = out
+            .diagnostics
+            .iter()
+            .map(|d| (d.path.as_str(), d.detail.as_str()))
+            .collect();
+        assert!(
+            details
+                .iter()
+                .any(|(p, d)| *p == "MasterSlaveBackendServers[0].ServerId"
+                    && d.starts_with("Server 1 has a blank ServerId")),
+            "{details:?}"
+        );
+        assert!(
+            details
+                .iter()
+                .any(|(p, d)| *p == "MasterSlaveBackendServers[1].Port"
+                    && d.starts_with("Server 2 has Port '0'")),
+            "{details:?}"
+        );
+        assert!(
+            !details.iter().any(|(_, d)| d.contains("Server 0")),
+            "{details:?}"
+        );
+        let md = to_markdown(&state, &out, "");
+        assert!(md.contains("Server 1 has a blank ServerId"), "{md}");
+        assert!(
+            md.contains("`MasterSlaveBackendServers[0].ServerId`"),
+            "{md}"
+        );
     }
 
     #[test]

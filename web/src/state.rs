@@ -3,7 +3,7 @@
 //! the raw `MasterSlaveBackendServers` text. Components only bind signals to this.
 
 use slb_msgroup::request::{Credentials, Method, Protocol, RequestOptions, SignatureVersion};
-use slb_msgroup::{BackendServer, Format, NumOrStr, Request, ServerList, Shape};
+use slb_msgroup::{BackendServer, Diagnostic, Format, NumOrStr, Request, ServerList, Shape};
 
 /// The version every fragment this build writes starts with.
 pub const FRAGMENT_VERSION: &str = "v1";
@@ -387,44 +387,115 @@ pub fn set_field(server: &mut BackendServer, field: Field, value: &str) {
     }
 }
 
-/// The raw text after a card edit. The cards re-render the list as the compact JSON the SDKs
-/// send.
-pub fn edit_server(servers: &[BackendServer], index: usize, field: Field, value: &str) -> String {
+/// The quotes a raw server list is written with: the cards keep the style the person chose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Quotes {
+    /// JSON, as the SDKs send it.
+    #[default]
+    Double,
+    /// The single-quoted form of the API reference and Terraform.
+    Single,
+}
+
+impl Quotes {
+    /// The style of `raw`: that of its first quote (double when it has none).
+    pub fn of(raw: &str) -> Self {
+        match raw.bytes().find(|b| matches!(b, b'"' | b'\'')) {
+            Some(b'\'') => Self::Single,
+            _ => Self::Double,
+        }
+    }
+}
+
+/// The list as compact text in the style of `raw` (what a card edit writes).
+pub fn render_like(raw: &str, list: &[BackendServer]) -> String {
+    let json = slb_msgroup::model::render_servers(list);
+    match Quotes::of(raw) {
+        Quotes::Double => json,
+        Quotes::Single => single_quoted(&json),
+    }
+}
+
+/// Compact JSON rewritten with single-quoted strings: `"` delimiters become `'`, a `'` inside a
+/// string is escaped as `\'`, and an escaped `\"` needs no escape any more.
+fn single_quoted(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    let mut in_string = false;
+    let mut chars = json.chars();
+    while let Some(c) = chars.next() {
+        match (in_string, c) {
+            (_, '"') => {
+                in_string = !in_string;
+                out.push('\'');
+            }
+            (true, '\\') => match chars.next() {
+                Some('"') => out.push('"'),
+                Some(e) => {
+                    out.push('\\');
+                    out.push(e);
+                }
+                None => out.push('\\'),
+            },
+            (true, '\'') => out.push_str("\\'"),
+            (_, c) => out.push(c),
+        }
+    }
+    out
+}
+
+/// The raw text after a card edit, in the quote style of `raw`.
+pub fn edit_server(
+    raw: &str,
+    servers: &[BackendServer],
+    index: usize,
+    field: Field,
+    value: &str,
+) -> String {
     let mut list = servers.to_vec();
     if let Some(server) = list.get_mut(index) {
         set_field(server, field, value);
     }
-    slb_msgroup::model::render_servers(&list)
+    render_like(raw, &list)
 }
 
-/// The raw text with one more server: the next free port on a new id, as the other role.
-pub fn add_server(servers: &[BackendServer]) -> String {
+/// The raw text with one more server: a new id on port 80, as the other role. `Port` is written
+/// the way the other entries write it (a string unless they use numbers).
+pub fn add_server(raw: &str, servers: &[BackendServer]) -> String {
     let mut list = servers.to_vec();
     let n = list.len() + 1;
     let has_master = list
         .iter()
         .any(|s| s.server_type.as_deref().unwrap_or("Master") == "Master");
+    let numbers = list
+        .iter()
+        .rev()
+        .find_map(|s| s.port.as_ref())
+        .is_some_and(|p| matches!(p, NumOrStr::Int(_) | NumOrStr::Float(_)));
     list.push(BackendServer {
         server_id: Some(format!("i-server{n}")),
-        port: Some(NumOrStr::Int(80)),
+        port: Some(if numbers {
+            NumOrStr::Int(80)
+        } else {
+            NumOrStr::Str("80".to_owned())
+        }),
         server_type: Some(if has_master { "Slave" } else { "Master" }.to_owned()),
         ..BackendServer::default()
     });
-    slb_msgroup::model::render_servers(&list)
+    render_like(raw, &list)
 }
 
-pub fn remove_server(servers: &[BackendServer], index: usize) -> String {
+pub fn remove_server(raw: &str, servers: &[BackendServer], index: usize) -> String {
     let mut list = servers.to_vec();
     if index < list.len() {
         list.remove(index);
     }
-    slb_msgroup::model::render_servers(&list)
+    render_like(raw, &list)
 }
 
 /// The servers exchange their roles (`ServerType`, an absent one being a Master): with two
 /// servers the Master becomes the Slave and the other way round; with more, the roles are
 /// reversed along the list.
-pub fn swap_roles(servers: &[BackendServer]) -> String {
+pub fn swap_roles(raw: &str, servers: &[BackendServer]) -> String {
     let roles: Vec<String> = servers
         .iter()
         .rev()
@@ -438,7 +509,7 @@ pub fn swap_roles(servers: &[BackendServer]) -> String {
             ..s.clone()
         })
         .collect();
-    slb_msgroup::model::render_servers(&list)
+    render_like(raw, &list)
 }
 
 /// Where a diagnostic's path points on the form.
@@ -467,6 +538,43 @@ pub fn target_of(path: &str) -> Option<Target> {
         Some(field) => Some(Target::Card(index, field)),
         None => Some(Target::Servers),
     }
+}
+
+/// The id of a diagnostic's detail in the list (the `n`th diagnostic, from 0).
+pub fn diagnostic_detail_id(n: usize) -> String {
+    format!("diag-{n}-detail")
+}
+
+/// What a form field shows of the diagnostics about it: `aria-invalid` when one is an error,
+/// and `aria-describedby` naming their details.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct FieldNote {
+    pub invalid: bool,
+    /// Space-separated ids, empty when no diagnostic is about the field.
+    pub described_by: String,
+}
+
+/// The diagnostics' targets, in order: `(target, is_error)` for each diagnostic.
+pub fn diagnostic_targets(diagnostics: &[Diagnostic]) -> Vec<(Option<Target>, bool)> {
+    diagnostics
+        .iter()
+        .map(|d| (target_of(&d.path), d.is_error()))
+        .collect()
+}
+
+/// The note for one field, from [`diagnostic_targets`].
+pub fn field_note(targets: &[(Option<Target>, bool)], target: Target) -> FieldNote {
+    let mut note = FieldNote::default();
+    for (n, (t, error)) in targets.iter().enumerate() {
+        if *t == Some(target) {
+            note.invalid |= *error;
+            if !note.described_by.is_empty() {
+                note.described_by.push(' ');
+            }
+            note.described_by.push_str(&diagnostic_detail_id(n));
+        }
+    }
+    note
 }
 
 #[cfg(test)]
@@ -586,41 +694,106 @@ mod tests {
 
     #[test]
     fn card_edits() {
-        let (outcome, _) = slb_msgroup::parse_servers(
-            "[{'ServerId':'a','Port':80,'ServerType':'Master'},{'ServerId':'b','Port':'81'}]",
-        );
+        let raw =
+            r#"[{"ServerId":"a","Port":80,"ServerType":"Master"},{"ServerId":"b","Port":"81"}]"#;
+        let (outcome, _) = slb_msgroup::parse_servers(raw);
         let servers = outcome.servers.unwrap();
         assert_eq!(field_text(&servers[0], Field::Port), "80");
         assert_eq!(
-            edit_server(&servers, 0, Field::Port, "8080"),
+            edit_server(raw, &servers, 0, Field::Port, "8080"),
             r#"[{"ServerId":"a","Port":8080,"ServerType":"Master"},{"ServerId":"b","Port":"81"}]"#
         );
         assert_eq!(
-            edit_server(&servers, 0, Field::Port, "http"),
+            edit_server(raw, &servers, 0, Field::Port, "http"),
             r#"[{"ServerId":"a","Port":"http","ServerType":"Master"},{"ServerId":"b","Port":"81"}]"#
         );
         assert_eq!(
-            edit_server(&servers, 1, Field::ServerId, ""),
+            edit_server(raw, &servers, 1, Field::ServerId, ""),
             r#"[{"ServerId":"a","Port":80,"ServerType":"Master"},{"Port":"81"}]"#
         );
         assert_eq!(
-            swap_roles(&servers),
+            swap_roles(raw, &servers),
             r#"[{"ServerId":"a","Port":80,"ServerType":"Master"},{"ServerId":"b","Port":"81","ServerType":"Master"}]"#
         );
-        let (pair, _) = slb_msgroup::parse_servers(
-            "[{'ServerId':'a','ServerType':'Master'},{'ServerId':'b','ServerType':'Slave'}]",
-        );
+        let pair_raw =
+            r#"[{"ServerId":"a","ServerType":"Master"},{"ServerId":"b","ServerType":"Slave"}]"#;
+        let (pair, _) = slb_msgroup::parse_servers(pair_raw);
         assert_eq!(
-            swap_roles(&pair.servers.unwrap()),
+            swap_roles(pair_raw, &pair.servers.unwrap()),
             r#"[{"ServerId":"a","ServerType":"Slave"},{"ServerId":"b","ServerType":"Master"}]"#
         );
         assert_eq!(
-            remove_server(&servers, 0),
+            remove_server(raw, &servers, 0),
             r#"[{"ServerId":"b","Port":"81"}]"#
         );
+        // A new server writes Port as the entries before it do: here a string.
         assert_eq!(
-            add_server(&servers[..1]),
+            add_server(raw, &servers[..1]),
             r#"[{"ServerId":"a","Port":80,"ServerType":"Master"},{"ServerId":"i-server2","Port":80,"ServerType":"Slave"}]"#
+        );
+        assert_eq!(
+            add_server(raw, &servers),
+            r#"[{"ServerId":"a","Port":80,"ServerType":"Master"},{"ServerId":"b","Port":"81"},{"ServerId":"i-server3","Port":"80","ServerType":"Slave"}]"#
+        );
+        assert_eq!(
+            add_server("", &[]),
+            r#"[{"ServerId":"i-server1","Port":"80","ServerType":"Master"}]"#
+        );
+    }
+
+    /// Issue 10, item 3: a card edit keeps the quotes the person chose.
+    #[test]
+    fn card_edits_keep_single_quotes() {
+        let raw = "[{'ServerId':'vm-233','Port':'80','Description':'it\\'s \"x\"'},{'ServerId':'vm-232','Port':'90'}]";
+        // It parses (its diagnostics are about the pair and the description, not the syntax).
+        let (outcome, _) = slb_msgroup::parse_servers(raw);
+        let servers = outcome.servers.unwrap();
+        assert_eq!(Quotes::of(raw), Quotes::Single);
+        let edited = edit_server(raw, &servers, 1, Field::Port, "91");
+        assert_eq!(
+            edited,
+            "[{'ServerId':'vm-233','Port':'80','Description':'it\\'s \"x\"'},{'ServerId':'vm-232','Port':'91'}]"
+        );
+        // It reads back as the same list, with the edit.
+        let (back, _) = slb_msgroup::parse_servers(&edited);
+        let back = back.servers.unwrap();
+        assert_eq!(back[0], servers[0]);
+        assert_eq!(field_text(&back[1], Field::Port), "91");
+        assert!(
+            add_server(raw, &servers)
+                .ends_with(",{'ServerId':'i-server3','Port':'80','ServerType':'Slave'}]")
+        );
+        assert!(remove_server(raw, &servers, 0).starts_with("[{'ServerId':'vm-232'"));
+        assert!(swap_roles(raw, &servers).contains("'ServerType':'Master'"));
+        assert_eq!(Quotes::of("[]"), Quotes::Double);
+        assert_eq!(Quotes::of(r#"[{"ServerId":"it's"}]"#), Quotes::Double);
+    }
+
+    /// Issue 10, item 5: fields learn which diagnostics are about them.
+    #[test]
+    fn field_notes() {
+        let targets = vec![
+            (Some(Target::Card(0, Field::Port)), true),
+            (Some(Target::RegionId), false),
+            (Some(Target::Card(0, Field::Port)), false),
+        ];
+        assert_eq!(
+            field_note(&targets, Target::Card(0, Field::Port)),
+            FieldNote {
+                invalid: true,
+                described_by: "diag-0-detail diag-2-detail".into()
+            }
+        );
+        assert_eq!(
+            field_note(&targets, Target::RegionId),
+            FieldNote {
+                invalid: false,
+                described_by: "diag-1-detail".into()
+            }
+        );
+        assert_eq!(
+            field_note(&targets, Target::GroupName),
+            FieldNote::default()
         );
     }
 

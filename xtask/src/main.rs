@@ -15,7 +15,8 @@ commands:
   test     every test: fmt, clippy (native and wasm32), native tests, wasm tests under Node,
            the npm package's Node suite, the browser suite; prints the size budgets
   serve    build the playground and serve it on http://127.0.0.1:8080
-  build    build the playground into dist/
+  build    build the playground into dist/; with --single-file also dist/slb-msgroup.html,
+           the whole page in one file (works from file://, for a docs site to vendor)
   npm      build the npm package into npm/pkg/
   bench    run the benchmarks (criterion, Node, browser keystroke timing)
   setup    install the tools the other commands need, and nothing else";
@@ -25,7 +26,11 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("test") => test(),
         Some("serve") => web::serve(),
-        Some("build") => web::build().map(|_| ()),
+        Some("build") => match args.get(1).map(String::as_str) {
+            None => web::build().map(|_| ()),
+            Some("--single-file") => web::build().and_then(|dist| web::single_file(&dist)),
+            Some(other) => Err(format!("unknown option {other:?} for build\n\n{USAGE}")),
+        },
         Some("npm") => npm::build().map(|_| ()),
         Some("bench") => bench(),
         Some("setup") => setup(),
@@ -71,21 +76,24 @@ fn test() -> Result {
             "warnings",
         ])
         .run()?;
-    tools::step("clippy (wasm32)");
-    Cmd::new("cargo")
-        .args([
-            "clippy",
-            "-p",
-            "slb-msgroup",
-            "--features",
-            "wasm",
-            "--target",
-            "wasm32-unknown-unknown",
-            "--",
-            "-D",
-            "warnings",
-        ])
-        .run()?;
+    // Both npm builds: the main entry (`wasm`) and `slb-msgroup/check` (`wasm-check`).
+    for features in ["wasm", "wasm-check"] {
+        tools::step(&format!("clippy (wasm32, --features {features})"));
+        Cmd::new("cargo")
+            .args([
+                "clippy",
+                "-p",
+                "slb-msgroup",
+                "--features",
+                features,
+                "--target",
+                "wasm32-unknown-unknown",
+                "--",
+                "-D",
+                "warnings",
+            ])
+            .run()?;
+    }
     web::clippy()?;
 
     tools::step("native tests");

@@ -59,6 +59,20 @@ pub fn build() -> Result<PathBuf> {
     Ok(dist)
 }
 
+/// The whole page as one HTML file, `dist/slb-msgroup.html` (`web/single-file.mjs`): the
+/// stylesheet, the glue and the deflated wasm inlined, the same Content-Security-Policy with the
+/// inline code allowed by hash. Prints its size.
+pub fn single_file(dist: &std::path::Path) -> Result {
+    step("playground: single-file build (dist/slb-msgroup.html)");
+    Cmd::new("node")
+        .arg("web/single-file.mjs")
+        .arg(dist.to_string_lossy().as_ref())
+        .run()?;
+    let (raw, gzip) = tools::sizes(&dist.join("slb-msgroup.html"))?;
+    println!("single-file playground: {raw} B raw, {gzip} B gzip");
+    Ok(())
+}
+
 /// Builds (release, as tested) and serves on http://127.0.0.1:8080 with a valid example loaded;
 /// Trunk rebuilds on changes to the sources.
 pub fn serve() -> Result {
@@ -80,7 +94,8 @@ pub fn serve() -> Result {
 
 /// The browser suite against a release build of `dist/`, with the page-weight budget.
 pub fn test() -> Result {
-    build()?;
+    let dist = build()?;
+    single_file(&dist)?;
     tools::ensure_chromium()?;
     step("playground: browser tests (node --test, playwright-core, chromium)");
     Cmd::new("node")

@@ -1,5 +1,6 @@
 //! Reads a curl command line as people paste it: POSIX shell quoting (`'…'`, `"…"`, `\`), `\`
-//! line continuations (LF or CRLF), a leading `$ ` prompt, and the options that shape a request:
+//! line continuations (LF or CRLF), bash's `$'…'` strings (browsers' "Copy as cURL (bash)"), a
+//! leading `$ ` prompt, and the options that shape a request:
 //! `-X`/`--request`, `-H`/`--header`, `-d`/`--data`/`--data-raw`/`--data-ascii`/`--data-binary`,
 //! `--data-urlencode`, `--url`, `-G`/`--get`, `-A`/`--user-agent`, `-e`/`--referer`, `--json`.
 //! Words are split by the `shlex` crate; the options are read here, as curl reads them.
@@ -73,7 +74,13 @@ pub fn read(input: &str) -> Result<HttpRequest, ReadError> {
     // not put them there.)
     let text = input.replace("\r\n", "\n").replace("\\\n", "");
     let text = strip_prompt(text.trim_start());
-    let Some(words) = shlex::split(text) else {
+    let text = ansi_c_quotes(text).ok_or_else(|| {
+        ReadError::new(
+            "the curl command line has an unterminated or malformed $'…' string",
+            whole,
+        )
+    })?;
+    let Some(words) = shlex::split(&text) else {
         return Err(ReadError::new(
             "the curl command line has an unterminated quote or a trailing backslash",
             whole,
@@ -233,6 +240,74 @@ pub fn read(input: &str) -> Result<HttpRequest, ReadError> {
         headers,
         body: body_bytes,
     })
+}
+
+/// Rewrites bash's ANSI-C strings (`$'…'`, which browsers' "Copy as cURL (bash)" writes for
+/// data with quotes or line breaks) as plain single-quoted words, which shlex reads.
+fn ansi_c_quotes(text: &str) -> Option<String> {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    let (mut single, mut double) = (false, false);
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' if !single => {
+                out.push(c);
+                if let Some(next) = chars.next() {
+                    out.push(next);
+                }
+            }
+            '\'' if !double => {
+                single = !single;
+                out.push(c);
+            }
+            '"' if !single => {
+                double = !double;
+                out.push(c);
+            }
+            '$' if !single && !double && chars.peek() == Some(&'\'') => {
+                let _ = chars.next();
+                let mut value: Vec<u8> = Vec::new();
+                let push = |value: &mut Vec<u8>, c: char| {
+                    value.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+                };
+                loop {
+                    match chars.next()? {
+                        '\'' => break,
+                        '\\' => match chars.next()? {
+                            'n' => value.push(b'\n'),
+                            't' => value.push(b'\t'),
+                            'r' => value.push(b'\r'),
+                            'x' => {
+                                let hex: String = chars.by_ref().take(2).collect();
+                                // `\x00` ends a bash string; a word cannot hold NUL.
+                                match u8::from_str_radix(&hex, 16).ok()? {
+                                    0 => return None,
+                                    byte => value.push(byte),
+                                }
+                            }
+                            'u' => {
+                                let hex: String = chars.by_ref().take(4).collect();
+                                let c = char::from_u32(u32::from_str_radix(&hex, 16).ok()?)?;
+                                push(&mut value, c);
+                            }
+                            '0' => return None,
+                            other => {
+                                if !matches!(other, '\\' | '\'' | '"' | '?') {
+                                    value.push(b'\\');
+                                }
+                                push(&mut value, other);
+                            }
+                        },
+                        other => push(&mut value, other),
+                    }
+                }
+                let value = String::from_utf8_lossy(&value);
+                out.push_str(&shlex::try_quote(&value).ok()?);
+            }
+            _ => out.push(c),
+        }
+    }
+    Some(out)
 }
 
 /// `--data-urlencode`: `content`, `=content` or `name=content` (the content percent-encoded as

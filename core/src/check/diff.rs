@@ -4,7 +4,7 @@ use percent_encoding::percent_decode_str;
 use serde::Serialize;
 
 /// Where two strings-to-sign (or canonical requests) first differ.
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm-check", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct FirstDifference {
@@ -244,6 +244,37 @@ mod tests {
             d.likely
         );
         assert!(first_difference("x", "x").is_none());
+    }
+
+    #[test]
+    fn star_tilde_timestamp_and_canonical_requests() {
+        let d = first_difference("GET&%2F&A%3Da%252Ab", "GET&%2F&A%3Da*b")
+            .unwrap_or_else(|| unreachable!());
+        assert!(d.likely.contains("* not encoded"), "{}", d.likely);
+        let d = first_difference("GET&%2F&A%3Da~b", "GET&%2F&A%3Da%257Eb")
+            .unwrap_or_else(|| unreachable!());
+        assert!(d.likely.contains("~ encoded as %7E"), "{}", d.likely);
+        let d = first_difference(
+            "GET&%2F&Timestamp%3D2026-12-06T12%253A00%253A00Z",
+            "GET&%2F&Timestamp%3D2026-12-06T12%253A00%253A01Z",
+        )
+        .unwrap_or_else(|| unreachable!());
+        assert!(
+            d.likely
+                .starts_with("a different Timestamp: the server has 2026-12-06T12:00:00Z"),
+            "{}",
+            d.likely
+        );
+        let e = "POST\n/\nA=1\nhost:h\nx-acs-date:1\n\nhost;x-acs-date\nabc";
+        let g = "POST\n/\nA=1\nhost:h\n\nhost\nabc";
+        let d = first_difference(e, g).unwrap_or_else(|| unreachable!());
+        assert!(d.likely.starts_with("a canonical header"), "{}", d.likely);
+        let g = "GET\n/\nA=1\nhost:h\nx-acs-date:1\n\nhost;x-acs-date\nabc";
+        let d = first_difference(e, g).unwrap_or_else(|| unreachable!());
+        assert!(d.likely.starts_with("the method"), "{}", d.likely);
+        let g = "POST\n/\nA=1\nhost:h\nx-acs-date:1\n\nhost;x-acs-date\nabd";
+        let d = first_difference(e, g).unwrap_or_else(|| unreachable!());
+        assert!(d.likely.starts_with("the payload hash"), "{}", d.likely);
     }
 
     #[test]

@@ -71,6 +71,11 @@ impl GatewayOutcome {
         !self.diagnostics.iter().any(Diagnostic::is_error)
     }
 
+    /// The error the service answers with: the first one (an emulator renders its body).
+    pub fn first_error(&self) -> Option<&Diagnostic> {
+        self.diagnostics.iter().find(|d| d.is_error())
+    }
+
     /// The value of a decoded parameter.
     pub fn param(&self, name: &str) -> Option<&str> {
         self.params
@@ -340,8 +345,8 @@ pub fn gateway(request: &HttpRequest, options: &GatewayOptions<'_>) -> GatewayOu
 
     // The AccessKeyId, then the secret to verify with.
     let secret: Option<&str> = match (options.secrets, key_id.as_deref()) {
-        (Secrets::None, _) | (_, None) => None,
-        (Secrets::Any(s), Some(_)) => Some(s),
+        (Secrets::None, _) | (Secrets::Map(_), None) => None,
+        (Secrets::Any(s), _) => Some(s),
         (Secrets::Map(map), Some(id)) => {
             let found = map.get(id).map(String::as_str);
             if found.is_none() {
@@ -450,7 +455,10 @@ pub fn gateway(request: &HttpRequest, options: &GatewayOptions<'_>) -> GatewayOu
                 Code::SignatureNotVerified,
                 Check::SignatureSkipped,
                 "signature",
-                "No AccessKey secret was given (--access-key-secret or ALIBABA_CLOUD_ACCESS_KEY_SECRET), so the signature was not compared; everything else was checked.",
+                match options.secrets {
+                    Secrets::None => "No AccessKey secret was given (--access-key-secret or ALIBABA_CLOUD_ACCESS_KEY_SECRET), so the signature was not compared; everything else was checked.",
+                    _ => "No secret is known for the request's AccessKeyId, so the signature was not compared; everything else was checked.",
+                },
             )),
         }
     }

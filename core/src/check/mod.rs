@@ -11,6 +11,7 @@ pub mod curl;
 pub mod diff;
 pub mod gateway;
 pub mod http;
+pub mod locate;
 pub mod model;
 pub mod report;
 pub mod time;
@@ -181,7 +182,7 @@ pub fn check_request(
                     );
                 }
             }
-            s.client_string_to_sign = Some(service);
+            s.service_string_to_sign = Some(service);
         }
     } else if let Some(given) = &options.string_to_sign {
         let given = diff::given_string_to_sign(given);
@@ -199,6 +200,7 @@ pub fn check_request(
     }
     // Another action's parameters are not this API's: its rules are not run.
     let other_action = outcome.diagnostics.iter().any(|d| d.check == Check::Action);
+    locate::locate(input, &request.method, &mut outcome.diagnostics);
     let api = if other_action {
         crate::rules::Analysis {
             raw: None,

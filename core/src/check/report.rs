@@ -13,21 +13,21 @@ use crate::diagnostic::Diagnostic;
 use crate::rules::Analysis;
 
 /// The request as read, for the report (the body as text, invalid UTF-8 replaced).
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm-check", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct InputSummary {
     pub kind: InputKind,
     pub method: String,
     pub path: String,
     pub query: String,
-    #[cfg_attr(feature = "wasm", tsify(type = "[string, string][]"))]
+    #[cfg_attr(feature = "wasm-check", tsify(type = "[string, string][]"))]
     pub headers: Vec<(String, String)>,
     pub body: String,
 }
 
 /// What `check` found.
 #[cfg_attr(
-    feature = "wasm",
+    feature = "wasm-check",
     derive(tsify::Tsify),
     tsify(rename = "CheckReport", missing_as_null)
 )]
@@ -39,16 +39,18 @@ pub struct CheckReport {
     /// The HTTP status the service would answer with (200 when accepted); `null` when the input
     /// could not be read as a request.
     pub status: Option<u16>,
-    #[cfg_attr(feature = "wasm", tsify(type = "InputSummary | null"))]
+    #[cfg_attr(feature = "wasm-check", tsify(type = "InputSummary | null"))]
     pub input: Option<InputSummary>,
     /// The gateway's diagnostics first (spans into the input), then the API's (spans into
     /// `MasterSlaveBackendServers`).
-    #[cfg_attr(feature = "wasm", tsify(type = "Diagnostic[]"))]
+    #[cfg_attr(feature = "wasm-check", tsify(type = "Diagnostic[]"))]
     pub diagnostics: Vec<ApiDiagnostic>,
-    #[cfg_attr(feature = "wasm", tsify(type = "SignatureReport"))]
+    /// How many of `diagnostics` are the gateway's (and the reader's): the first ones.
+    pub gateway_diagnostics: usize,
+    #[cfg_attr(feature = "wasm-check", tsify(type = "SignatureReport"))]
     pub signature: SignatureReport,
     /// Every parameter decoded (query, then a form body), but `Signature`.
-    #[cfg_attr(feature = "wasm", tsify(type = "Record<string, string>"))]
+    #[cfg_attr(feature = "wasm-check", tsify(type = "Record<string, string>"))]
     pub parameters: OrderedMap,
 }
 
@@ -56,6 +58,7 @@ impl CheckReport {
     fn finish(
         input: Option<InputSummary>,
         diagnostics: Vec<ApiDiagnostic>,
+        gateway_diagnostics: usize,
         signature: SignatureReport,
         parameters: OrderedMap,
         readable: bool,
@@ -76,6 +79,7 @@ impl CheckReport {
             status,
             input,
             diagnostics,
+            gateway_diagnostics,
             signature,
             parameters,
         }
@@ -86,6 +90,7 @@ impl CheckReport {
         Self::finish(
             None,
             vec![api::diagnostic("", &d, Units::Utf16WithLines)],
+            1,
             SignatureReport::default(),
             OrderedMap::default(),
             false,
@@ -97,6 +102,7 @@ impl CheckReport {
         Self::finish(
             None,
             vec![api::diagnostic(input, &d, Units::Utf16WithLines)],
+            1,
             SignatureReport::default(),
             OrderedMap::default(),
             false,
@@ -142,10 +148,19 @@ impl CheckReport {
         Self::finish(
             Some(summary),
             diagnostics,
+            gateway.diagnostics.len(),
             gateway.signature.clone(),
             parameters,
             true,
         )
+    }
+
+    /// Does `d` (one of [`Self::diagnostics`]) have its span in the input (not in
+    /// `MasterSlaveBackendServers`)?
+    pub fn in_input(&self, d: &ApiDiagnostic) -> bool {
+        self.diagnostics[..self.gateway_diagnostics.min(self.diagnostics.len())]
+            .iter()
+            .any(|g| std::ptr::eq(g, d))
     }
 
     /// The report for people: the verdict, each diagnostic, then the signature's steps.
@@ -188,7 +203,14 @@ impl CheckReport {
                 d.code,
                 d.message
             );
-            let _ = writeln!(out, "  --> {}", d.path);
+            let at = match &d.span {
+                Some(s) if self.in_input(d) => match (s.line, s.column) {
+                    (Some(l), Some(c)) => format!(" (input line {l}, column {c})"),
+                    _ => String::new(),
+                },
+                _ => String::new(),
+            };
+            let _ = writeln!(out, "  --> {}{at}", d.path);
             let _ = writeln!(out, "  = {}", d.detail);
         }
         let s = &self.signature;
@@ -219,6 +241,11 @@ impl CheckReport {
                 &mut out,
                 "string to sign (client)",
                 &s.client_string_to_sign,
+            );
+            field(
+                &mut out,
+                "string to sign (service's message)",
+                &s.service_string_to_sign,
             );
             field(&mut out, "expected signature", &s.expected);
             field(&mut out, "given signature", &s.given);

@@ -4,7 +4,7 @@
 /// Parses `YYYY-MM-DDThh:mm:ssZ` or `YYYY-MM-DDThh:mm:ss.sssZ` (UTC) into Unix seconds.
 pub fn parse(t: &str) -> Option<i64> {
     let b = t.as_bytes();
-    if b.len() < 20 || b[b.len() - 1] != b'Z' {
+    if !t.is_ascii() || b.len() < 20 || b[b.len() - 1] != b'Z' {
         return None;
     }
     let (main, frac) = (&t[..19], &t[19..t.len() - 1]);
@@ -61,5 +61,8 @@ mod tests {
         assert_eq!(parse("2016-02-23 12:46:24"), None);
         assert_eq!(parse("2016-02-23T12:46:24.Z"), None);
         assert_eq!(parse(""), None);
+        // Found by fuzzing: a multi-byte character across byte 19.
+        assert_eq!(parse("2016-02-23T12:46:2\u{FFFD}Z"), None);
+        assert_eq!(parse("2016-02-23T12:46:24.\u{FFFD}Z"), None);
     }
 }

@@ -12,7 +12,7 @@ use super::diff::{self, FirstDifference};
 use crate::sign;
 
 /// The signature scheme a request uses.
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm-check", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Scheme {
@@ -23,7 +23,7 @@ pub enum Scheme {
 }
 
 /// Each step of the signature check. The secret is never part of it.
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
+#[cfg_attr(feature = "wasm-check", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SignatureReport {
@@ -42,8 +42,12 @@ pub struct SignatureReport {
     pub expected: Option<String>,
     /// The signature the request carries.
     pub given: Option<String>,
-    /// The client's string-to-sign, when the user gave it (or the service's message).
+    /// The client's string-to-sign (ACS3: or canonical request), when the user gave it or one
+    /// of the usual mistakes reproduces the client's signature.
     pub client_string_to_sign: Option<String>,
+    /// The string-to-sign the service's `SignatureDoesNotMatch` message ends with, when the user
+    /// pasted that message.
+    pub service_string_to_sign: Option<String>,
     /// Where the client's string first differs from the server's.
     pub first_difference: Option<FirstDifference>,
     /// Why the client's signature differs, when one of the usual mistakes reproduces it.

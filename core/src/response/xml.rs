@@ -13,7 +13,7 @@ struct Xml(Writer<Vec<u8>>);
 
 impl Xml {
     fn new(declaration: bool) -> Self {
-        let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
+        let mut w = Writer::new_with_indent(Vec::with_capacity(512), b' ', 2);
         if declaration {
             // Writing into a Vec cannot fail.
             let _ = w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)));

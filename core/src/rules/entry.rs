@@ -122,6 +122,8 @@ pub(super) fn check(
     sink: &mut Sink,
 ) -> Checked {
     let path = |key: &str| format!("{PARAM}[{index}].{key}");
+    // Prose counts servers from 1, as the playground's cards do; paths keep the JSON index.
+    let number = index + 1;
     let show = |node: &Node| excerpt(source(raw, node.span));
     let mut valid = true;
 
@@ -130,10 +132,10 @@ pub(super) fn check(
         None => {
             let detail = match f.known[SERVER_ID] {
                 Some(_) => {
-                    format!("Server {index} has ServerId null; give the ECS, ENI or ECI id.")
+                    format!("Server {number} has ServerId null; give the ECS, ENI or ECI id.")
                 }
                 None => format!(
-                    "Server {index} has no ServerId; give the ECS, ENI or ECI id, like \"i-bp1fq61enf4loa5i0000\"."
+                    "Server {number} has no ServerId; give the ECS, ENI or ECI id, like \"i-bp1fq61enf4loa5i0000\"."
                 ),
             };
             let span = f.known[SERVER_ID].map_or(item.span, |m| m.value.span);
@@ -155,7 +157,7 @@ pub(super) fn check(
                         Code::BackendServerIdCanNotEmpty,
                         Check::ServerIdEmpty,
                         path("ServerId"),
-                        format!("Server {index} has a blank ServerId ({}).", show(node)),
+                        format!("Server {number} has a blank ServerId ({}).", show(node)),
                     )
                     .with_span(node.span),
                 );
@@ -174,9 +176,9 @@ pub(super) fn check(
         IntRead::Blank => {
             let span = f.known[PORT].map_or(item.span, |m| m.value.span);
             let detail = match port_node {
-                Some(node) => format!("Server {index} has a blank Port ({}).", show(node)),
-                None if f.known[PORT].is_some() => format!("Server {index} has Port null."),
-                None => format!("Server {index} has no Port; give an integer from 1 to 65535."),
+                Some(node) => format!("Server {number} has a blank Port ({}).", show(node)),
+                None if f.known[PORT].is_some() => format!("Server {number} has Port null."),
+                None => format!("Server {number} has no Port; give an integer from 1 to 65535."),
             };
             sink.push(
                 Diagnostic::new(
@@ -204,7 +206,7 @@ pub(super) fn check(
                     Check::PortValue,
                     path("Port"),
                     format!(
-                        "Server {index} has Port {} ({what}); expected an integer from 1 to 65535.",
+                        "Server {number} has Port {} ({what}); expected an integer from 1 to 65535.",
                         show(node)
                     ),
                 )
@@ -249,7 +251,7 @@ pub(super) fn check(
                     Check::WeightValue,
                     path("Weight"),
                     format!(
-                        "Server {index} has Weight {}; expected an integer from 0 to 100 (default 100).",
+                        "Server {number} has Weight {}; expected an integer from 0 to 100 (default 100).",
                         show(node)
                     ),
                 )
@@ -300,7 +302,7 @@ pub(super) fn check(
                             Check::TextType,
                             path(name),
                             format!(
-                                "Server {index} has {name} {}, which is {}; expected a string.",
+                                "Server {number} has {name} {}, which is {}; expected a string.",
                                 show(node),
                                 node.value.kind()
                             ),
@@ -372,6 +374,7 @@ fn choice(
     node: Option<&Node>,
     sink: &mut Sink,
 ) -> Option<(&'static str, bool)> {
+    let number = index + 1;
     let Some(node) = node else {
         return Some((c.default, false));
     };
@@ -395,7 +398,7 @@ fn choice(
             c.check,
             format!("{PARAM}[{index}].{}", c.field),
             format!(
-                "Server {index} has {} {}; expected {}.{hint}",
+                "Server {number} has {} {}; expected {}.{hint}",
                 c.field,
                 excerpt(source(raw, node.span)),
                 c.expected
@@ -417,6 +420,7 @@ fn warnings(
     sink: &mut Sink,
 ) {
     let path = |key: &str| format!("{PARAM}[{index}].{key}");
+    let number = index + 1;
     for m in &f.unknown {
         let suggestion = closest(&m.key, &SERVER_KEYS);
         let already = suggestion.is_some_and(|s| f.known[key_index(s)].is_some());
@@ -434,7 +438,7 @@ fn warnings(
                 Check::UnknownKey,
                 path(&m.key),
                 format!(
-                    "Server {index} has the key \"{}\", which the service ignores.{hint}",
+                    "Server {number} has the key \"{}\", which the service ignores.{hint}",
                     excerpt(&m.key)
                 ),
             )
@@ -449,7 +453,7 @@ fn warnings(
                 Check::DuplicateKey,
                 path(&m.key),
                 format!(
-                    "Server {index} gives {} more than once; this value ({}) is replaced by a later one.",
+                    "Server {number} gives {} more than once; this value ({}) is replaced by a later one.",
                     m.key,
                     excerpt(source(raw, m.value.span))
                 ),
@@ -476,7 +480,7 @@ fn warnings(
                     Check::DescriptionFormat,
                     path("Description"),
                     format!(
-                        "Server {index}'s Description {problem}; the documented format is 1 to 80 letters, digits, Chinese characters and - / . _."
+                        "Server {number}'s Description {problem}; the documented format is 1 to 80 letters, digits, Chinese characters and - / . _."
                     ),
                 )
                 .with_span(node.span),
@@ -492,7 +496,7 @@ fn warnings(
             Check::ServerIpMissing,
             path("ServerIp"),
             format!(
-                "Server {index} has Type {k} but no ServerIp; give the IP address of the {}.",
+                "Server {number} has Type {k} but no ServerIp; give the IP address of the {}.",
                 k.to_ascii_uppercase()
             ),
         );
