@@ -35,51 +35,6 @@ export interface Span {
 }
 
 /**
- * Each step of the signature check. The secret is never part of it.
- */
-export interface SignatureReport {
-    scheme: Scheme | null;
-    /**
-     * `true` or `false` when the secret was known; `null` when the signature was not verified.
-     */
-    verified: boolean | null;
-    accessKeyId: string | null;
-    /**
-     * ACS3: the headers the request says it signed.
-     */
-    signedHeaders: string[] | null;
-    canonicalQuery: string | null;
-    /**
-     * ACS3: the canonical request that is hashed.
-     */
-    canonicalRequest: string | null;
-    /**
-     * The server's string-to-sign.
-     */
-    stringToSign: string | null;
-    /**
-     * The signature the server computes (only with the secret).
-     */
-    expected: string | null;
-    /**
-     * The signature the request carries.
-     */
-    given: string | null;
-    /**
-     * The client's string-to-sign, when the user gave it (or the service's message).
-     */
-    clientStringToSign: string | null;
-    /**
-     * Where the client's string first differs from the server's.
-     */
-    firstDifference: FirstDifference | null;
-    /**
-     * Why the client's signature differs, when one of the usual mistakes reproduces it.
-     */
-    cause: string | null;
-}
-
-/**
  * How bad a finding is. Errors make the service reject the request; warnings do not.
  */
 export type Severity = "error" | "warning";
@@ -143,76 +98,6 @@ export type Format = "JSON" | "XML";
  * The layout of a success body.
  */
 export type Shape = "service" | "documented";
-
-/**
- * The request as read, for the report (the body as text, invalid UTF-8 replaced).
- */
-export interface InputSummary {
-    kind: InputKind;
-    method: string;
-    path: string;
-    query: string;
-    headers: [string, string][];
-    body: string;
-}
-
-/**
- * The signature scheme a request uses.
- */
-export type Scheme = "v1" | "acs3";
-
-/**
- * What `check` found.
- */
-export interface CheckReport {
-    /**
-     * The service would accept the request: no error at all.
-     */
-    accepted: boolean;
-    /**
-     * The HTTP status the service would answer with (200 when accepted); `null` when the input
-     * could not be read as a request.
-     */
-    status: number | null;
-    input: InputSummary | null;
-    /**
-     * The gateway's diagnostics first (spans into the input), then the API's (spans into
-     * `MasterSlaveBackendServers`).
-     */
-    diagnostics: Diagnostic[];
-    signature: SignatureReport;
-    /**
-     * Every parameter decoded (query, then a form body), but `Signature`.
-     */
-    parameters: Record<string, string>;
-}
-
-/**
- * Where two strings-to-sign (or canonical requests) first differ.
- */
-export interface FirstDifference {
-    /**
-     * Byte offset of the first difference (UTF-8).
-     */
-    offset: number;
-    /**
-     * The server's string around the difference (up to 24 bytes each side).
-     */
-    expected: string;
-    /**
-     * The client's string around the difference.
-     */
-    given: string;
-    /**
-     * What the difference likely is.
-     */
-    likely: string;
-}
-
-/**
- * Which reader read the input.
- */
-export type InputKind = "url" | "curl" | "http" | "parts";
 
 /**
  * `MasterSlaveBackendServers`: the raw string the API takes, or an already structured list.
