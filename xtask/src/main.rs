@@ -1,6 +1,7 @@
 //! `cargo xtask <command>`: the project's one entry point for building, serving and testing.
 //! Every command installs what it needs on a fresh machine first.
 
+mod clients;
 mod npm;
 mod tools;
 mod web;
@@ -50,6 +51,7 @@ fn setup() -> Result {
     tools::ensure_trunk()?;
     npm::setup()?;
     web::setup()?;
+    clients::setup()?;
     Ok(())
 }
 
