@@ -25,6 +25,7 @@
 pub mod api;
 pub mod codes;
 pub mod diagnostic;
+pub mod emulator;
 pub mod encode;
 pub mod endpoint;
 pub mod ids;
