@@ -13,8 +13,10 @@ use tools::{Cmd, Result};
 const USAGE: &str = "usage: cargo xtask <command>
 
 commands:
-  test     every test: fmt, clippy (native and wasm32), native tests, wasm tests under Node,
-           the npm package's Node suite, the browser suite; prints the size budgets
+  test     every test: fmt, clippy (native and wasm32), native tests, the official clients
+           against the emulator, wasm tests under Node, the npm package's Node suite, the
+           browser suite; prints the size budgets
+  clients  only the official clients against the emulator
   serve    build the playground and serve it on http://127.0.0.1:8080
   build    build the playground into dist/
   npm      build the npm package into npm/pkg/
@@ -29,6 +31,7 @@ fn main() -> ExitCode {
         Some("build") => web::build().map(|_| ()),
         Some("npm") => npm::build().map(|_| ()),
         Some("bench") => bench(),
+        Some("clients") => clients::test(),
         Some("setup") => setup(),
         Some("-h" | "--help" | "help") | None => {
             println!("{USAGE}");
@@ -96,6 +99,7 @@ fn test() -> Result {
         .env("INSTA_UPDATE", "no")
         .run()?;
 
+    clients::test()?;
     npm::test()?;
     web::test()?;
     println!("\nxtask test: all passed");
