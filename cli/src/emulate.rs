@@ -180,17 +180,17 @@ fn lock(shared: &Shared) -> std::sync::MutexGuard<'_, State> {
 
 /// Refuses a request before the handler: the service's error shape, logged like any other.
 fn refuse(shared: &Shared, req: &HttpRequest, status: u16, code: &str, message: &str) -> Answer {
-    let response = transport_error(&req.query, &mut lock(shared), status, code, message);
-    let outcome = emulator::Outcome {
-        method: req.method.clone(),
-        path: req.path.clone(),
-        action: None,
+    let handled = transport_error(
+        &req.method,
+        &req.path,
+        &req.query,
+        &mut lock(shared),
         status,
-        code: Some(code.to_owned()),
-        string_to_sign: None,
-    };
-    line(&log_line(&outcome, now_unix(), shared.log));
-    to_hyper(response, true)
+        code,
+        message,
+    );
+    line(&log_line(&handled.outcome, now_unix(), shared.log));
+    to_hyper(handled.response, true)
 }
 
 async fn answer(req: hyper::Request<Incoming>, shared: Arc<Shared>) -> Result<Answer, Infallible> {

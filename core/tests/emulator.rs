@@ -262,12 +262,16 @@ fn introspection_and_log_lines() {
     assert_eq!(line["code"], "RealServerPortNotSupport");
 
     let too_large = transport_error(
+        "POST",
+        "/",
         "Format=XML",
         &mut state,
         413,
         "RequestTooLarge",
         "too large",
     );
+    assert_eq!(too_large.outcome.code.as_deref(), Some("RequestTooLarge"));
+    let too_large = too_large.response;
     assert_eq!(too_large.status, 413);
     assert!(too_large.text().contains("<Code>RequestTooLarge</Code>"));
 }

@@ -265,15 +265,17 @@ pub fn log_line(outcome: &Outcome, now_unix: u64, format: LogFormat) -> String {
 }
 
 /// An error the transport answers itself (a body over the cap, a client too slow), in the
-/// service's error shape and the format the query asked for.
+/// service's error shape and the format the query asked for, with what to log.
 pub fn transport_error(
-    request_query: &str,
+    method: &str,
+    path: &str,
+    query: &str,
     state: &mut State,
     status: u16,
     code: &str,
     message: &str,
-) -> HttpResponse {
-    let format = request_query
+) -> Handled {
+    let format = query
         .split('&')
         .find_map(|p| p.strip_prefix("Format="))
         .and_then(Format::parse)
@@ -290,12 +292,12 @@ pub fn transport_error(
         format,
     );
     let outcome = Outcome {
-        method: String::new(),
-        path: String::new(),
+        method: method.to_owned(),
+        path: path.to_owned(),
         action: None,
         status,
-        code: None,
+        code: Some(code.to_owned()),
         string_to_sign: None,
     };
-    finish(rendered, &request_id, outcome).response
+    finish(rendered, &request_id, outcome)
 }
