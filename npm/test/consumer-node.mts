@@ -78,3 +78,16 @@ renderResponse(request, { shape: 'pretty' });
 validate('cn-hangzhou');
 
 void [list, headers, stringToSign, canonical, signed, urlAndMethod, response, shaped, code, allCode, firstRegion, firstCode, v];
+
+// The emulator (issue 12).
+import { startEmulator } from 'slb-msgroup';
+import type { EmulatedGroup, EmulatorOptions, RunningEmulator } from 'slb-msgroup';
+
+const emulatorOptions: EmulatorOptions = { port: 0, credentials: ['testid:testsecret'], log: 'json' };
+const running: RunningEmulator = await startEmulator(emulatorOptions);
+const base: string = running.url;
+const groups: EmulatedGroup[] = running.groups();
+const firstPort: number | undefined = groups[0]?.MasterSlaveBackendServers[0]?.Port;
+await running.close();
+void base;
+void firstPort;

@@ -364,12 +364,30 @@ pub fn rust_server() -> Result<Server> {
     })
 }
 
-/// `cargo xtask test`'s part: install the clients, drive them against each emulator.
+/// The Node emulator: the npm package's bin (`npx slb-msgroup emulate`), over the built
+/// `npm/pkg/` (`cargo xtask npm`).
+pub fn node_server() -> Server {
+    Server {
+        name: "Node",
+        program: "node".into(),
+        args: vec!["npm/bin/slb-msgroup.mjs".into(), "emulate".into()],
+    }
+}
+
+/// `cargo xtask test`'s part for the Rust emulator: install the clients, drive them, load it.
 pub fn test() -> Result {
     setup()?;
     let rust = rust_server()?;
     test_server(&rust)?;
     load_server(&rust)
+}
+
+/// The same for the Node emulator, once the npm package is built.
+pub fn test_node() -> Result {
+    setup()?;
+    let node = node_server();
+    test_server(&node)?;
+    load_server(&node)
 }
 
 /// The resident memory of a process, in KiB (Linux's `/proc/<pid>/status`).

@@ -31,7 +31,10 @@ fn main() -> ExitCode {
         Some("build") => web::build().map(|_| ()),
         Some("npm") => npm::build().map(|_| ()),
         Some("bench") => bench(),
-        Some("clients") => clients::test(),
+        Some("clients") => clients::test().and_then(|()| {
+            npm::build()?;
+            clients::test_node()
+        }),
         Some("setup") => setup(),
         Some("-h" | "--help" | "help") | None => {
             println!("{USAGE}");
@@ -83,7 +86,7 @@ fn test() -> Result {
             "-p",
             "slb-msgroup",
             "--features",
-            "wasm",
+            "wasm,node-emulator",
             "--target",
             "wasm32-unknown-unknown",
             "--",
@@ -101,6 +104,7 @@ fn test() -> Result {
 
     clients::test()?;
     npm::test()?;
+    clients::test_node()?;
     web::test()?;
     println!("\nxtask test: all passed");
     Ok(())

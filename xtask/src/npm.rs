@@ -11,17 +11,27 @@ use crate::tools::{self, Cmd, Result, root, step};
 const NPM: &str = "npm";
 /// wasm-bindgen's output name: `slb_msgroup.js`, `slb_msgroup_bg.wasm`, `slb_msgroup.d.ts`.
 const OUT_NAME: &str = "slb_msgroup";
-/// The wasm-bindgen targets, each into `npm/pkg/<dir>`.
-const TARGETS: [(&str, &str); 2] = [("nodejs", "node"), ("web", "web")];
+/// The wasm-bindgen targets, each into `npm/pkg/<dir>`, built with their core features and held
+/// to their gzip budget.
+const TARGETS: [(&str, &str, &str, u64); 2] = [
+    ("nodejs", "node", "wasm,node-emulator", NODE_GZIP_BUDGET),
+    ("web", "web", "wasm", GZIP_BUDGET),
+];
 /// The generated TypeScript declarations, checked in: the build fails when they drift.
 const CHECKED_IN_DTS: &str = "npm/slb-msgroup.d.ts";
 /// Set to `1` to rewrite the checked-in declarations instead of failing on drift.
 const UPDATE_DTS_VAR: &str = "SLB_UPDATE_DTS";
 /// The size budget of each shipped `.wasm`, gzipped (issue 4): the build fails above it.
 const GZIP_BUDGET: u64 = 120_000;
+/// The Node build also carries the emulator's handler (issue 12, `startEmulator`), about 12 KB
+/// gzipped; browsers never load it. Its own budget keeps that growth in view.
+const NODE_GZIP_BUDGET: u64 = 135_000;
 /// What `npm pack` must list, and nothing else.
-const PACKED: [&str; 10] = [
+const PACKED: [&str; 13] = [
     "README.md",
+    "bin/slb-msgroup.mjs",
+    "emulator.mjs",
+    "index.d.mts",
     "index.mjs",
     "package.json",
     "pkg/node/slb_msgroup.d.ts",
@@ -64,29 +74,31 @@ fn write(path: &Path, contents: &str) -> Result {
 /// Builds the package into `npm/pkg/` and returns that path.
 pub fn build() -> Result<PathBuf> {
     setup()?;
-    step("npm package: the core for wasm32 (release, --features wasm)");
-    Cmd::new("cargo")
-        .args([
-            "build",
-            "-p",
-            "slb-msgroup",
-            "--lib",
-            "--release",
-            "--target",
-            "wasm32-unknown-unknown",
-            "--features",
-            "wasm",
-        ])
-        // Keep the `target_features` section for wasm-bindgen; wasm-opt strips the rest.
-        .env("CARGO_PROFILE_RELEASE_STRIP", "false")
-        .run()?;
     let input = target_dir().join(format!("wasm32-unknown-unknown/release/{OUT_NAME}.wasm"));
 
     let pkg = pkg_dir();
     if pkg.exists() {
         std::fs::remove_dir_all(&pkg).map_err(|e| format!("{}: {e}", pkg.display()))?;
     }
-    for (target, dir) in TARGETS {
+    for (target, dir, features, _) in TARGETS {
+        step(&format!(
+            "npm package: the core for wasm32 (release, --features {features})"
+        ));
+        Cmd::new("cargo")
+            .args([
+                "build",
+                "-p",
+                "slb-msgroup",
+                "--lib",
+                "--release",
+                "--target",
+                "wasm32-unknown-unknown",
+                "--features",
+                features,
+            ])
+            // Keep the `target_features` section for wasm-bindgen; wasm-opt strips the rest.
+            .env("CARGO_PROFILE_RELEASE_STRIP", "false")
+            .run()?;
         step(&format!("npm package: wasm-bindgen --target {target}"));
         let out = pkg.join(dir);
         Cmd::new("wasm-bindgen")
@@ -162,13 +174,13 @@ fn check_dts(generated: &Path) -> Result {
 }
 
 /// Raw and gzip sizes of every shipped `.wasm`.
-fn wasm_sizes(pkg: &Path) -> Result<Vec<(String, u64, u64)>> {
+fn wasm_sizes(pkg: &Path) -> Result<Vec<(String, u64, u64, u64)>> {
     TARGETS
         .iter()
-        .map(|(_, dir)| {
+        .map(|(_, dir, _, budget)| {
             let rel = format!("pkg/{dir}/{OUT_NAME}_bg.wasm");
             let (raw, gzip) = tools::sizes(&pkg.join(format!("{dir}/{OUT_NAME}_bg.wasm")))?;
-            Ok((rel, raw, gzip))
+            Ok((rel, raw, gzip, *budget))
         })
         .collect()
 }
@@ -176,20 +188,20 @@ fn wasm_sizes(pkg: &Path) -> Result<Vec<(String, u64, u64)>> {
 /// Prints every `.wasm`'s sizes; fails above the budget.
 fn check_sizes(pkg: &Path) -> Result {
     step("npm package: .wasm sizes");
-    for (rel, raw, gzip) in wasm_sizes(pkg)? {
+    for (rel, raw, gzip, budget) in wasm_sizes(pkg)? {
         println!(
             "{rel}: {raw} bytes raw ({:.1} KiB), {gzip} bytes gzip ({:.1} KiB)",
             raw as f64 / 1024.0,
             gzip as f64 / 1024.0
         );
-        if gzip > GZIP_BUDGET {
+        if gzip > budget {
             return Err(format!(
-                "{rel} is {gzip} bytes gzipped, over the budget of {GZIP_BUDGET}"
+                "{rel} is {gzip} bytes gzipped, over the budget of {budget}"
             ));
         }
         println!(
-            "  {} bytes under the budget of {GZIP_BUDGET} bytes gzip",
-            GZIP_BUDGET - gzip
+            "  {} bytes under the budget of {budget} bytes gzip",
+            budget - gzip
         );
     }
     Ok(())

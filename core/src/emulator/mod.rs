@@ -168,6 +168,11 @@ struct Health {
 }
 
 #[derive(Serialize)]
+struct Problem {
+    error: &'static str,
+}
+
+#[derive(Serialize)]
 #[serde(rename_all = "PascalCase")]
 struct Groups<'a> {
     master_slave_server_groups: Vec<&'a Group>,
@@ -191,7 +196,9 @@ fn introspection(request: &HttpRequest, state: &State, options: &Options) -> Opt
     if request.method != "GET" {
         return Some(json_response(
             405,
-            &serde_json::json!({"error": "only GET is allowed here"}),
+            &Problem {
+                error: "only GET is allowed here",
+            },
         ));
     }
     Some(match rest {
@@ -215,7 +222,9 @@ fn introspection(request: &HttpRequest, state: &State, options: &Options) -> Opt
         ),
         _ => json_response(
             404,
-            &serde_json::json!({"error": "unknown path; try /_emulator/health or /_emulator/groups"}),
+            &Problem {
+                error: "unknown path; try /_emulator/health or /_emulator/groups",
+            },
         ),
     })
 }
@@ -228,24 +237,33 @@ pub enum LogFormat {
     Json,
 }
 
+/// A JSON log line: the time, then the outcome's fields.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct JsonLine<'a> {
+    time: &'a str,
+    method: &'a str,
+    path: &'a str,
+    action: Option<&'a str>,
+    status: u16,
+    code: Option<&'a str>,
+    string_to_sign: Option<&'a str>,
+}
+
 /// One log line (no newline) for a request answered at `now_unix`.
 pub fn log_line(outcome: &Outcome, now_unix: u64, format: LogFormat) -> String {
     let time = crate::api::format_timestamp(now_unix);
     match format {
-        LogFormat::Json => {
-            #[derive(Serialize)]
-            #[serde(rename_all = "camelCase")]
-            struct Line<'a> {
-                time: &'a str,
-                #[serde(flatten)]
-                outcome: &'a Outcome,
-            }
-            serde_json::to_string(&Line {
-                time: &time,
-                outcome,
-            })
-            .unwrap_or_default()
-        }
+        LogFormat::Json => serde_json::to_string(&JsonLine {
+            time: &time,
+            method: &outcome.method,
+            path: &outcome.path,
+            action: outcome.action.as_deref(),
+            status: outcome.status,
+            code: outcome.code.as_deref(),
+            string_to_sign: outcome.string_to_sign.as_deref(),
+        })
+        .unwrap_or_default(),
         LogFormat::Text => {
             let mut line = format!(
                 "{time} {} {} {} {} {}",
@@ -256,8 +274,9 @@ pub fn log_line(outcome: &Outcome, now_unix: u64, format: LogFormat) -> String {
                 outcome.code.as_deref().unwrap_or("-"),
             );
             if let Some(sts) = &outcome.string_to_sign {
+                // As a JSON string: one line, whatever the string holds.
                 line.push_str(" server-string-to-sign=");
-                line.push_str(&sts.escape_debug().to_string());
+                line.push_str(&serde_json::to_string(sts).unwrap_or_default());
             }
             line
         }

@@ -1,7 +1,7 @@
 //! What the emulator remembers between requests: the groups created and the nonces seen. Both
 //! are bounded; the caller passes them in, so the handler stays a pure function.
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::{BTreeMap, VecDeque};
 
 use serde::Serialize;
 
@@ -56,7 +56,7 @@ pub struct Group {
 /// The nonces seen, with when (Unix seconds).
 #[derive(Debug, Default)]
 pub struct NonceLog {
-    seen: HashMap<String, u64>,
+    seen: BTreeMap<String, u64>,
     order: VecDeque<(u64, String)>,
 }
 
