@@ -209,11 +209,11 @@ fn run(cli: Cli) -> Result<ExitCode, Usage> {
             credentials,
             log,
         } => {
-            let mut known = Vec::new();
+            let mut known = std::collections::BTreeMap::new();
             for c in credentials {
                 match c.split_once(':') {
                     Some((id, secret)) if !id.is_empty() && !secret.is_empty() => {
-                        known.push((id.to_owned(), secret.to_owned()));
+                        known.insert(id.to_owned(), secret.to_owned());
                     }
                     _ => {
                         return Err(Usage(format!(

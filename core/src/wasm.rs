@@ -318,11 +318,11 @@ fn answer(
 #[wasm_bindgen(js_name = emulatorNew)]
 pub fn emulator_new(credentials: Vec<String>, log: &str) -> Result<u32, JsError> {
     use crate::emulator::{Credentials, LogFormat, Options, State};
-    let mut known = Vec::new();
+    let mut known = std::collections::BTreeMap::new();
     for c in credentials {
         match c.split_once(':') {
             Some((id, secret)) if !id.is_empty() && !secret.is_empty() => {
-                known.push((id.to_owned(), secret.to_owned()));
+                known.insert(id.to_owned(), secret.to_owned());
             }
             _ => {
                 return Err(JsError::new(&format!(

@@ -233,7 +233,7 @@ fn malformed_input_is_a_clear_400() {
 fn introspection_and_log_lines() {
     let mut state = State::new(5);
     let options = Options {
-        credentials: Credentials::Known(vec![("testid".into(), "testsecret".into())]),
+        credentials: Credentials::Known([("testid".into(), "testsecret".into())].into()),
     };
     let health = handle(
         &HttpRequest {

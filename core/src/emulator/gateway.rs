@@ -8,6 +8,8 @@
 //! and routes by path and action. It does not check the version, the timestamp, the access key,
 //! the signature or the nonce: every request is taken as if sent without `--credential`.
 
+use std::collections::BTreeMap;
+
 use super::http::HttpRequest;
 use super::state::NonceLog;
 use crate::model::ACTION;
@@ -27,14 +29,15 @@ pub enum Credentials {
     /// No `--credential`: any AccessKeyId is accepted and signatures are not verified.
     #[default]
     Any,
-    /// Only these (AccessKeyId, AccessKeySecret) pairs; every signature is verified.
-    Known(Vec<(String, String)>),
+    /// Only these AccessKeyIds, with their secrets; every signature is verified.
+    Known(BTreeMap<String, String>),
 }
 
 /// A request the gateway lets through to the API's rules.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Admitted {
-    /// Every parameter, decoded (query first, then the form body), in arrival order.
+    /// Every parameter, decoded (query first, then the form body), in arrival order; the first
+    /// of a repeated name counts.
     pub params: Vec<(String, String)>,
     pub format: Format,
     /// The action the request names (the `Action` parameter or the `x-acs-action` header).

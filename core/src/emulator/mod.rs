@@ -126,12 +126,11 @@ pub fn handle(
     finish(rendered, &request_id, outcome)
 }
 
-/// The API's parameters, by name (the last of a repeated name wins, as in a map).
+/// The API's parameters, by name (the first of a repeated name counts, as in the gateway).
 fn api_request(params: &[(String, String)]) -> Request {
     let get = |name: &str| {
         params
             .iter()
-            .rev()
             .find(|(k, _)| k == name)
             .map(|(_, v)| v.clone())
     };

@@ -1,7 +1,7 @@
 //! What the emulator remembers between requests: the groups created and the nonces seen. Both
 //! are bounded; the caller passes them in, so the handler stays a pure function.
 
-use std::collections::{BTreeMap, VecDeque};
+use std::collections::{BTreeSet, VecDeque};
 
 use serde::Serialize;
 
@@ -53,17 +53,18 @@ pub struct Group {
     pub request_id: String,
 }
 
-/// The nonces seen, with when (Unix seconds).
+/// The nonces seen, and when (Unix seconds): a set, as the gateway checks take it, and the
+/// order they came in, for forgetting them.
 #[derive(Debug, Default)]
 pub struct NonceLog {
-    seen: BTreeMap<String, u64>,
+    seen: BTreeSet<String>,
     order: VecDeque<(u64, String)>,
 }
 
 impl NonceLog {
     /// Records `nonce` at `now`; `false` when it was already recorded (and not yet pruned).
     pub fn insert(&mut self, nonce: &str, now: u64) -> bool {
-        if self.seen.contains_key(nonce) {
+        if self.seen.contains(nonce) {
             return false;
         }
         if self.order.len() >= MAX_NONCES
@@ -71,13 +72,18 @@ impl NonceLog {
         {
             self.seen.remove(&old);
         }
-        self.seen.insert(nonce.to_owned(), now);
+        self.seen.insert(nonce.to_owned());
         self.order.push_back((now, nonce.to_owned()));
         true
     }
 
     pub fn contains(&self, nonce: &str) -> bool {
-        self.seen.contains_key(nonce)
+        self.seen.contains(nonce)
+    }
+
+    /// The nonces remembered.
+    pub fn seen(&self) -> &BTreeSet<String> {
+        &self.seen
     }
 
     /// Forgets the nonces seen before `now - window`: a request that old is refused for its
