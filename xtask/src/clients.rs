@@ -32,11 +32,14 @@ pub fn setup() -> Result {
     }
     step("Python clients: a venv at target/clients-venv from clients/requirements.txt");
     if !venv().join("bin/python").exists() {
-        Cmd::new("python3")
-            .args(["-m", "venv"])
-            .arg(venv())
-            .run()
-            .map_err(|e| format!("{e} (on Debian: apt-get install python3-venv)"))?;
+        let make = || Cmd::new("python3").args(["-m", "venv"]).arg(venv()).run();
+        if make().is_err() {
+            // Debian splits venv (and its pip) out of python3.
+            step("installing Debian's python3 and python3-venv");
+            let _ = std::fs::remove_dir_all(venv());
+            tools::apt_install(&["python3", "python3-venv"])?;
+            make()?;
+        }
     }
     Cmd::new(&python())
         .args([
