@@ -12,3 +12,5 @@ export const {
   errorCodes,
   version,
 } = wasm;
+
+export { startEmulator } from './emulator.mjs';

@@ -6,7 +6,10 @@ use std::hash::{BuildHasher, Hasher};
 use std::io::Read as _;
 use std::process::ExitCode;
 
+mod emulate;
+
 use clap::{Parser, Subcommand, ValueEnum};
+
 use slb_msgroup::api::{self, Environment, Units};
 use slb_msgroup::{Request, render};
 
@@ -124,6 +127,30 @@ enum Command {
         #[arg(long)]
         endpoint: Option<String>,
     },
+    /// Run a local emulator of the API for offline tests: the official clients pointed at it
+    /// get the answers the service would give. The first line of standard output is the base URL;
+    /// then one log line per request.
+    Emulate {
+        /// The address to listen on (loopback unless told otherwise).
+        #[arg(long, default_value = "127.0.0.1")]
+        host: String,
+        /// The port; 0 picks a free one.
+        #[arg(long, default_value_t = 8090)]
+        port: u16,
+        /// An access key the emulator knows, as ID:SECRET (repeatable). Without any, every
+        /// AccessKeyId is accepted and signatures are not verified.
+        #[arg(long = "credential", value_name = "ID:SECRET")]
+        credentials: Vec<String>,
+        /// The log line format.
+        #[arg(long, value_enum, default_value = "text")]
+        log: LogArg,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum LogArg {
+    Text,
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -268,6 +295,47 @@ fn credential(name: &str) -> Option<String> {
 
 fn run(cli: Cli) -> Result<ExitCode, Usage> {
     match cli.command {
+        Command::Emulate {
+            host,
+            port,
+            credentials,
+            log,
+        } => {
+            let mut known = std::collections::BTreeMap::new();
+            for c in credentials {
+                match c.split_once(':') {
+                    Some((id, secret)) if !id.is_empty() && !secret.is_empty() => {
+                        known.insert(id.to_owned(), secret.to_owned());
+                    }
+                    _ => {
+                        return Err(Usage(format!(
+                            "--credential {c:?}: expected ID:SECRET, both non-empty"
+                        )));
+                    }
+                }
+            }
+            let config = emulate::Config {
+                host,
+                port,
+                credentials: if known.is_empty() {
+                    slb_msgroup::emulator::Credentials::Any
+                } else {
+                    slb_msgroup::emulator::Credentials::Known(known)
+                },
+                log: match log {
+                    LogArg::Text => slb_msgroup::emulator::LogFormat::Text,
+                    LogArg::Json => slb_msgroup::emulator::LogFormat::Json,
+                },
+                entropy: environment().entropy,
+            };
+            match emulate::run(config) {
+                Ok(()) => Ok(ExitCode::SUCCESS),
+                Err(e) => {
+                    eprintln!("slb-msgroup emulate: {e}");
+                    Ok(ExitCode::FAILURE)
+                }
+            }
+        }
         Command::Validate { file, text, format } => {
             let request = read_request(&file)?;
             let analysis = slb_msgroup::analyze(&request);

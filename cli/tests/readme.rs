@@ -173,3 +173,38 @@ fn gateway_codes_table() {
     }
     check_block("gateway-codes", &table);
 }
+
+/// The client examples of "Test your code offline" are the files `cargo xtask test` runs.
+#[test]
+fn offline_clients() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../clients/examples");
+    let mut block = String::new();
+    for (file, title, lang) in [
+        (
+            "pop-core.mjs",
+            "npm `@alicloud/pop-core` (v1 signature; POST here, GET when `method` is left out)",
+            "js",
+        ),
+        (
+            "tea-node.mjs",
+            "npm `@alicloud/openapi-client` (ACS3), the generic Tea client",
+            "js",
+        ),
+        (
+            "sdk-core.py",
+            "PyPI `aliyun-python-sdk-core` with `aliyun-python-sdk-slb` (v1)",
+            "python",
+        ),
+        (
+            "tea.py",
+            "PyPI `alibabacloud-slb20140515` on `alibabacloud-tea-openapi` (ACS3)",
+            "python",
+        ),
+    ] {
+        let code = std::fs::read_to_string(dir.join(file)).unwrap();
+        block.push_str(&format!(
+            "{title}, `clients/examples/{file}`:\n\n```{lang}\n{code}```\n\n"
+        ));
+    }
+    check_block("offline-clients", &block);
+}

@@ -27,6 +27,7 @@ pub mod check;
 pub mod ci;
 pub mod codes;
 pub mod diagnostic;
+pub mod emulator;
 pub mod encode;
 pub mod endpoint;
 pub mod ids;

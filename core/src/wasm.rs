@@ -277,3 +277,201 @@ pub fn check_request(
         .map_err(|e| JsError::new(&format!("checkRequest: {e}")))?;
     to_js(&report)
 }
+
+/// The emulators of this instance, by handle. Handles and free functions rather than a class: a
+/// wasm-bindgen class brings `[Symbol.dispose]` into the declarations, which TypeScript before
+/// `lib: esnext` rejects. (wasm32 is single-threaded; the thread-local is the instance's.)
+#[cfg(feature = "wasm-check")]
+mod emulators {
+    use std::cell::RefCell;
+    use std::collections::BTreeMap;
+
+    use crate::emulator::{LogFormat, Options, State};
+
+    #[derive(Debug)]
+    pub(super) struct Emulator {
+        pub state: State,
+        pub options: Options,
+        pub log: LogFormat,
+    }
+
+    thread_local! {
+        pub(super) static ALL: RefCell<(u32, BTreeMap<u32, Emulator>)> =
+            const { RefCell::new((0, BTreeMap::new())) };
+    }
+}
+
+/// What the handler answered, and the log line for it.
+#[cfg(feature = "wasm-check")]
+#[derive(Serialize)]
+struct Answer {
+    status: u16,
+    headers: Vec<(String, String)>,
+    body: String,
+    log: String,
+}
+
+#[cfg(feature = "wasm-check")]
+fn with_emulator<T>(
+    handle: u32,
+    f: impl FnOnce(&mut emulators::Emulator) -> Result<T, JsError>,
+) -> Result<T, JsError> {
+    emulators::ALL.with(|all| {
+        let mut all = all.borrow_mut();
+        let emulator = all
+            .1
+            .get_mut(&handle)
+            .ok_or_else(|| JsError::new("emulator: this emulator was closed"))?;
+        f(emulator)
+    })
+}
+
+#[cfg(feature = "wasm-check")]
+fn answer(
+    handled: crate::emulator::Handled,
+    log: crate::emulator::LogFormat,
+) -> Result<JsValue, JsError> {
+    let line = crate::emulator::log_line(&handled.outcome, environment().unix_seconds, log);
+    let response = handled.response;
+    to_js(&Answer {
+        status: response.status,
+        body: response.text(),
+        headers: response.headers,
+        log: line,
+    })
+}
+
+/// Creates an emulator's state for the package's Node server (`startEmulator` and the
+/// `slb-msgroup emulate` bin use these `emulator*` functions; use those). `credentials`:
+/// `ID:SECRET` strings (none: any AccessKeyId, no verification); `log`: `text` or `json`.
+/// Returns the handle the other `emulator*` functions take.
+#[cfg(feature = "wasm-check")]
+#[wasm_bindgen(js_name = emulatorNew)]
+pub fn emulator_new(credentials: Vec<String>, log: &str) -> Result<u32, JsError> {
+    use crate::emulator::{Credentials, LogFormat, Options, State};
+    let mut known = std::collections::BTreeMap::new();
+    for c in credentials {
+        match c.split_once(':') {
+            Some((id, secret)) if !id.is_empty() && !secret.is_empty() => {
+                known.insert(id.to_owned(), secret.to_owned());
+            }
+            _ => {
+                return Err(JsError::new(&format!(
+                    "startEmulator: credential {c:?}: expected ID:SECRET, both non-empty"
+                )));
+            }
+        }
+    }
+    let log = match log {
+        "text" => LogFormat::Text,
+        "json" => LogFormat::Json,
+        other => {
+            return Err(JsError::new(&format!(
+                "startEmulator: log {other:?}: expected \"text\" or \"json\""
+            )));
+        }
+    };
+    let emulator = emulators::Emulator {
+        state: State::new(entropy()),
+        options: Options {
+            credentials: if known.is_empty() {
+                Credentials::Any
+            } else {
+                Credentials::Known(known)
+            },
+        },
+        log,
+    };
+    Ok(emulators::ALL.with(|all| {
+        let mut all = all.borrow_mut();
+        all.0 = all.0.wrapping_add(1);
+        let handle = all.0;
+        all.1.insert(handle, emulator);
+        handle
+    }))
+}
+
+/// Whether this build verifies access keys and signatures.
+#[cfg(feature = "wasm-check")]
+#[wasm_bindgen(js_name = emulatorVerifiesSignatures)]
+pub fn emulator_verifies_signatures() -> bool {
+    crate::emulator::VERIFIES_SIGNATURES
+}
+
+/// Answers one request: `headers` alternates names and values, as Node's `rawHeaders`.
+#[cfg(feature = "wasm-check")]
+#[wasm_bindgen(
+    js_name = emulatorHandle,
+    unchecked_return_type = "{ status: number, headers: [string, string][], body: string, log: string }"
+)]
+pub fn emulator_handle(
+    handle: u32,
+    method: String,
+    path: String,
+    query: String,
+    headers: Vec<String>,
+    body: Vec<u8>,
+) -> Result<JsValue, JsError> {
+    let headers = headers
+        .chunks(2)
+        .map(|p| (p[0].clone(), p.get(1).cloned().unwrap_or_default()))
+        .collect();
+    let request = crate::emulator::HttpRequest {
+        method,
+        path,
+        query,
+        headers,
+        body,
+    };
+    with_emulator(handle, |e| {
+        let now = environment().unix_seconds;
+        let handled = crate::emulator::handle(&request, &mut e.state, now, &e.options);
+        answer(handled, e.log)
+    })
+}
+
+/// An error the transport answers itself (a body over the cap, a client too slow), in the
+/// service's shape, with its log line.
+#[cfg(feature = "wasm-check")]
+#[wasm_bindgen(
+    js_name = emulatorTransportError,
+    unchecked_return_type = "{ status: number, headers: [string, string][], body: string, log: string }"
+)]
+pub fn emulator_transport_error(
+    handle: u32,
+    method: &str,
+    path: &str,
+    query: &str,
+    status: u16,
+    code: &str,
+    message: &str,
+) -> Result<JsValue, JsError> {
+    with_emulator(handle, |e| {
+        let handled = crate::emulator::transport_error(
+            method,
+            path,
+            query,
+            &mut e.state,
+            status,
+            code,
+            message,
+        );
+        answer(handled, e.log)
+    })
+}
+
+/// The groups created, as `GET /_emulator/groups` lists them.
+#[cfg(feature = "wasm-check")]
+#[wasm_bindgen(js_name = emulatorGroups, unchecked_return_type = "object[]")]
+pub fn emulator_groups(handle: u32) -> Result<JsValue, JsError> {
+    with_emulator(handle, |e| to_js(&e.state.groups))
+}
+
+/// Forgets an emulator's state.
+#[cfg(feature = "wasm-check")]
+#[wasm_bindgen(js_name = emulatorFree)]
+pub fn emulator_free(handle: u32) {
+    emulators::ALL.with(|all| {
+        all.borrow_mut().1.remove(&handle);
+    });
+}

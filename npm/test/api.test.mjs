@@ -19,7 +19,12 @@ const DIAGNOSTIC_KEYS = ['code', 'detail', 'fix', 'httpStatus', 'message', 'path
 const isPlainObject = (v) => v !== null && Object.getPrototypeOf(v) === Object.prototype;
 
 test('import and require expose the same functions, with no init call', () => {
-  assert.deepEqual(Object.keys(esm).sort(), FUNCTIONS);
+  // The ES module entry adds the emulator (Node only), built on the `emulator*` functions.
+  assert.deepEqual(Object.keys(esm).sort(), [...FUNCTIONS, 'startEmulator'].sort());
+  assert.deepEqual(
+    Object.keys(cjs).filter((k) => !k.startsWith('emulator')).sort(),
+    FUNCTIONS,
+  );
   for (const name of FUNCTIONS) {
     assert.equal(typeof cjs[name], 'function', name);
     assert.equal(esm[name], cjs[name], `${name}: one instance for import and require`);

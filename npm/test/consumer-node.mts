@@ -93,3 +93,16 @@ const likely: string | undefined = checked.signature.firstDifference?.likely;
 // @ts-expect-error: the input is text or { method, url, headers, body }
 checkRequest(42);
 void [verified, status, likely];
+
+// The emulator (issue 12).
+import { startEmulator } from 'slb-msgroup';
+import type { EmulatedGroup, EmulatorOptions, RunningEmulator } from 'slb-msgroup';
+
+const emulatorOptions: EmulatorOptions = { port: 0, credentials: ['testid:testsecret'], log: 'json' };
+const running: RunningEmulator = await startEmulator(emulatorOptions);
+const base: string = running.url;
+const groups: EmulatedGroup[] = running.groups();
+const firstPort: number | undefined = groups[0]?.MasterSlaveBackendServers[0]?.Port;
+await running.close();
+void base;
+void firstPort;

@@ -30,6 +30,6 @@ test('init() then the same answers as the Node build', async () => {
 test('the package resolves the browser entry for non-Node conditions', () => {
   const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
   assert.equal(pkg.exports['.'].default, './pkg/web/slb_msgroup.js');
-  assert.equal(pkg.exports['.'].node.require, './pkg/node/slb_msgroup.js');
-  assert.equal(pkg.exports['.'].node.import, './index.mjs');
+  assert.equal(pkg.exports['.'].node.require.default, './pkg/node/slb_msgroup.js');
+  assert.equal(pkg.exports['.'].node.import.default, './index.mjs');
 });

@@ -1,6 +1,7 @@
 //! `cargo xtask <command>`: the project's one entry point for building, serving and testing.
 //! Every command installs what it needs on a fresh machine first.
 
+mod clients;
 mod npm;
 mod tools;
 mod web;
@@ -12,8 +13,10 @@ use tools::{Cmd, Result};
 const USAGE: &str = "usage: cargo xtask <command>
 
 commands:
-  test     every test: fmt, clippy (native and wasm32), native tests, wasm tests under Node,
-           the npm package's Node suite, the browser suite; prints the size budgets
+  test     every test: fmt, clippy (native and wasm32), native tests, the official clients
+           against the emulator, wasm tests under Node, the npm package's Node suite, the
+           browser suite; prints the size budgets
+  clients  only the official clients against the emulator
   serve    build the playground and serve it on http://127.0.0.1:8080
   build    build the playground into dist/; with --single-file also dist/slb-msgroup.html,
            the whole page in one file (works from file://, for a docs site to vendor)
@@ -33,6 +36,10 @@ fn main() -> ExitCode {
         },
         Some("npm") => npm::build().map(|_| ()),
         Some("bench") => bench(),
+        Some("clients") => clients::test().and_then(|()| {
+            npm::build()?;
+            clients::test_node()
+        }),
         Some("setup") => setup(),
         Some("-h" | "--help" | "help") | None => {
             println!("{USAGE}");
@@ -55,6 +62,7 @@ fn setup() -> Result {
     tools::ensure_trunk()?;
     npm::setup()?;
     web::setup()?;
+    clients::setup()?;
     Ok(())
 }
 
@@ -102,7 +110,9 @@ fn test() -> Result {
         .env("INSTA_UPDATE", "no")
         .run()?;
 
+    clients::test()?;
     npm::test()?;
+    clients::test_node()?;
     web::test()?;
     println!("\nxtask test: all passed");
     Ok(())

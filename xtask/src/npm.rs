@@ -33,7 +33,7 @@ const VARIANTS: [Variant; 2] = [
         features: "wasm-check",
         out_name: "slb_msgroup_check",
         dts: "npm/slb-msgroup-check.d.ts",
-        budget: 160_000,
+        budget: 175_000,
     },
 ];
 /// The wasm-bindgen targets, each into `npm/pkg/<dir>`.
@@ -41,9 +41,12 @@ const TARGETS: [(&str, &str); 2] = [("nodejs", "node"), ("web", "web")];
 /// Set to `1` to rewrite the checked-in declarations instead of failing on drift.
 const UPDATE_DTS_VAR: &str = "SLB_UPDATE_DTS";
 /// What `npm pack` must list, and nothing else.
-const PACKED: [&str; 17] = [
+const PACKED: [&str; 20] = [
     "README.md",
+    "bin/slb-msgroup.mjs",
     "check.mjs",
+    "emulator.mjs",
+    "index.d.mts",
     "index.mjs",
     "package.json",
     "pkg/node/slb_msgroup.d.ts",

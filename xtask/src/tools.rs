@@ -193,6 +193,26 @@ pub fn ensure_chromium() -> Result {
     ])
 }
 
+/// `apt-get install -y --no-install-recommends PACKAGES` (after `apt-get update`), with sudo
+/// when not root.
+pub fn apt_install(packages: &[&str]) -> Result {
+    let sudo = !Cmd::new("id")
+        .arg("-u")
+        .read()
+        .is_ok_and(|u| u.trim() == "0");
+    let apt = |args: &[&str]| {
+        let mut cmd = if sudo {
+            Cmd::new("sudo").arg("apt-get")
+        } else {
+            Cmd::new("apt-get")
+        };
+        cmd = cmd.env("DEBIAN_FRONTEND", "noninteractive");
+        cmd.args(args).run()
+    };
+    apt(&["update"])?;
+    apt(&[&["install", "-y", "--no-install-recommends"], packages].concat())
+}
+
 /// `npm ci` in `dir` when its node_modules is missing or older than its lock file.
 pub fn ensure_npm_packages(dir: &str) -> Result {
     let dir_path = root().join(dir);

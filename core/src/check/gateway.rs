@@ -171,11 +171,17 @@ pub fn gateway(request: &HttpRequest, options: &GatewayOptions<'_>) -> GatewayOu
     let (query, raw_query, bad_query) = decode_pairs(&request.query);
     let form = request.media_type().as_deref() == Some("application/x-www-form-urlencoded");
     let body_text = String::from_utf8_lossy(&request.body);
-    let (body_params, raw_body, bad_body) = if form {
+    let (body_params, raw_body, mut bad_body) = if form {
         decode_pairs(&body_text)
     } else {
         Default::default()
     };
+    if form && let Err(e) = std::str::from_utf8(&request.body) {
+        bad_body.push(format!(
+            "the form body (an invalid UTF-8 byte at offset {})",
+            e.valid_up_to()
+        ));
+    }
     for (bad, path) in bad_query
         .iter()
         .map(|b| (b, "query"))

@@ -173,20 +173,45 @@ fn error_response(
     // A RegionId that is not a region id makes no host: the error body names the default one.
     let host = endpoint::host_for(request.region_id.as_deref())
         .unwrap_or_else(|_| endpoint::DEFAULT_HOST.to_owned());
+    render_error(
+        &ErrorOptions {
+            code,
+            message,
+            status,
+            request_id,
+            host_id: &host,
+        },
+        format,
+    )
+}
+
+/// What an error response says, for errors found before the API's own rules (the gateway's).
+#[derive(Debug, Clone, Copy)]
+pub struct ErrorOptions<'a> {
+    pub code: &'a str,
+    pub message: &'a str,
+    pub status: u16,
+    pub request_id: &'a str,
+    /// The endpoint host, as the service's `HostId`.
+    pub host_id: &'a str,
+}
+
+/// Renders an error body (`RequestId`, `HostId`, `Code`, `Message`, `Recommend`) with its status.
+pub fn render_error(error: &ErrorOptions<'_>, format: Format) -> Response {
     let recommend = format!(
         "https://api.aliyun.com/troubleshoot?q={}&product=Slb&requestId={}",
-        encode::rpc(code),
-        encode::rpc(request_id)
+        encode::rpc(error.code),
+        encode::rpc(error.request_id)
     );
     let failure = Failure {
-        request_id,
-        host_id: &host,
-        code,
-        message,
+        request_id: error.request_id,
+        host_id: error.host_id,
+        code: error.code,
+        message: error.message,
         recommend: &recommend,
     };
     Response {
-        status,
+        status: error.status,
         content_type: content_type(format),
         body: match format {
             Format::Json => json::error(&failure),
