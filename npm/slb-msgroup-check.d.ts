@@ -358,6 +358,40 @@ export function buildRequest(request: Request, options?: RequestOptions | null):
 export function checkRequest(input: string | HttpRequestParts, options?: CheckOptions | null): CheckReport;
 
 /**
+ * Forgets an emulator's state.
+ */
+export function emulatorFree(handle: number): void;
+
+/**
+ * The groups created, as `GET /_emulator/groups` lists them.
+ */
+export function emulatorGroups(handle: number): object[];
+
+/**
+ * Answers one request: `headers` alternates names and values, as Node's `rawHeaders`.
+ */
+export function emulatorHandle(handle: number, method: string, path: string, query: string, headers: string[], body: Uint8Array | number[]): { status: number, headers: [string, string][], body: string, log: string };
+
+/**
+ * Creates an emulator's state for the package's Node server (`startEmulator` and the
+ * `slb-msgroup emulate` bin use these `emulator*` functions; use those). `credentials`:
+ * `ID:SECRET` strings (none: any AccessKeyId, no verification); `log`: `text` or `json`.
+ * Returns the handle the other `emulator*` functions take.
+ */
+export function emulatorNew(credentials: string[], log: string): number;
+
+/**
+ * An error the transport answers itself (a body over the cap, a client too slow), in the
+ * service's shape, with its log line.
+ */
+export function emulatorTransportError(handle: number, method: string, path: string, query: string, status: number, code: string, message: string): { status: number, headers: [string, string][], body: string, log: string };
+
+/**
+ * Whether this build verifies access keys and signatures.
+ */
+export function emulatorVerifiesSignatures(): boolean;
+
+/**
  * Every diagnostic code: errors in the order the service checks them, then warnings.
  */
 export function errorCodes(): ErrorCode[];
