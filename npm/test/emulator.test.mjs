@@ -7,10 +7,9 @@ import { connect } from 'node:net';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 
-import { startEmulator } from 'slb-msgroup';
+import { buildRequest, startEmulator } from 'slb-msgroup';
 
-const VALID = new URLSearchParams({
-  Action: 'CreateMasterSlaveServerGroup',
+const REQUEST = {
   RegionId: 'cn-hangzhou',
   LoadBalancerId: 'lb-bp1hv944r69al4j9jkmvx',
   MasterSlaveBackendServers: JSON.stringify([
@@ -18,7 +17,11 @@ const VALID = new URLSearchParams({
     { ServerId: 'i-b', Port: 80, ServerType: 'Slave' },
   ]),
   MasterSlaveServerGroupName: '主备',
-}).toString();
+};
+
+/** A valid request's query as a v1 client sends it: signed now, with a fresh nonce. */
+const valid = (secret = 'testsecret') =>
+  new URL(buildRequest(REQUEST, { accessKeyId: 'testid', accessKeySecret: secret }).url).search.slice(1);
 
 /** Raw bytes in, everything the server sends until it closes (or 20 s) out. */
 function raw(port, bytes) {
@@ -40,14 +43,14 @@ test('answers like the service and keeps the groups', async () => {
   const emu = await startEmulator({ port: 0, log: (l) => lines.push(l) });
   try {
     assert.match(emu.url, /^http:\/\/127\.0\.0\.1:\d+$/);
-    const ok = await fetch(`${emu.url}/?${VALID}`);
+    const ok = await fetch(`${emu.url}/?${valid()}`);
     assert.equal(ok.status, 200);
     assert.equal(ok.headers.get('content-type'), 'application/json;charset=utf-8');
     const body = await ok.json();
     assert.match(body.MasterSlaveServerGroupId, /^rsp-[a-z0-9]{13}$/);
     assert.equal(body.MasterSlaveBackendServers.MasterSlaveBackendServer[1].ServerType, 'Slave');
 
-    const bad = await fetch(`${emu.url}/?${VALID.replace('80', '70000')}&Format=XML`);
+    const bad = await fetch(`${emu.url}/?${valid().replace('%3A80%7D', '%3A70000%7D').replace('Format=JSON', 'Format=XML')}`);
     assert.equal(bad.status, 400);
     assert.equal(bad.headers.get('content-type'), 'text/xml;charset=utf-8');
     assert.match(await bad.text(), /<Code>RealServerPortNotSupport<\/Code>/);
@@ -69,12 +72,12 @@ test('answers like the service and keeps the groups', async () => {
 
 test('bad input gets a 4xx or a closed connection, and the next request is answered', async () => {
   const emu = await startEmulator({ port: 0 });
-  const alive = async () => assert.equal((await fetch(`${emu.url}/?${VALID}`)).status, 200);
+  const alive = async () => assert.equal((await fetch(`${emu.url}/?${valid()}`)).status, 200);
   try {
     const cases = [
       ['garbage', Buffer.from('\x00\x01\x02\xff garbage \r\n\r\n', 'latin1'), 400],
-      ['invalid percent-encoding', `GET /?${VALID}&RegionId=%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`, 400],
-      ['percent-encoded non-UTF-8', `GET /?${VALID}&MasterSlaveServerGroupName=%FF HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`, 400],
+      ['invalid percent-encoding', `GET /?${valid()}&RegionId=%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`, 400],
+      ['percent-encoded non-UTF-8', `GET /?${valid()}&MasterSlaveServerGroupName=%FF HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`, 400],
       [
         'a form body that is not UTF-8',
         Buffer.concat([
@@ -134,7 +137,7 @@ test('headers that never end are cut off', async () => {
     await once(socket, 'close');
     clearInterval(timer);
     assert.ok(Date.now() - started < 15_000, `${Date.now() - started} ms`);
-    assert.equal((await fetch(`${emu.url}/?${VALID}`)).status, 200);
+    assert.equal((await fetch(`${emu.url}/?${valid()}`)).status, 200);
   } finally {
     await emu.close();
   }
@@ -153,7 +156,7 @@ test('the bin: first line the URL, JSON log lines, a clean stop on SIGTERM', asy
     });
   });
   assert.match(firstLine, /^http:\/\/127\.0\.0\.1:\d+$/);
-  assert.equal((await fetch(`${firstLine}/?${VALID}`)).status, 200);
+  assert.equal((await fetch(`${firstLine}/?${valid()}`)).status, 200);
   await new Promise((r) => setTimeout(r, 100));
   const log = JSON.parse(out.split('\n')[1]);
   assert.equal(log.action, 'CreateMasterSlaveServerGroup');
