@@ -908,10 +908,8 @@ mod tests {
 
     #[test]
     fn text_that_is_not_a_request_loads_nothing() {
-        let report = slb_msgroup::check::check(
-            "hello",
-            &slb_msgroup::check::CheckOptions::default(),
-        );
+        let report =
+            slb_msgroup::check::check("hello", &slb_msgroup::check::CheckOptions::default());
         assert_eq!(state_from_check(&report), None);
     }
 
