@@ -885,7 +885,7 @@ mod tests {
     fn a_checked_request_loads_into_the_form() {
         let url = include_str!("../../core/tests/fixtures/check/url-ok.txt");
         let report = slb_msgroup::check::check(url, &slb_msgroup::check::CheckOptions::default());
-        let s = state_from_check(&report).expect("read as a request");
+        let s = state_from_check(&report).unwrap_or_else(|| unreachable!("read as a request"));
         assert_eq!(s.region_id, "cn-hangzhou");
         assert_eq!(s.load_balancer_id, "lb-bp1hv944r69al4j9jkmvx");
         assert_eq!(s.group_name, "Group 1");
