@@ -254,15 +254,14 @@ fn signature_steps(s: SignatureReport) -> impl IntoView {
         .map(|k| view! { <span>"AccessKeyId "<code>{k}</code></span> });
     view! {
         <p class=verified_class>
-            <span>"Signature "<code>{scheme}</code></span>
-            <span>": "<code>{verified}</code></span>
+            <span>{format!("Signature ({scheme}):")}" "<code>{verified}</code></span>
             {key}
         </p>
         {cause}
         {difference}
+        {singles}
         {side}
         {signatures}
-        {singles}
     }
 }
 
@@ -342,7 +341,7 @@ pub fn CheckView() -> impl IntoView {
                     rows=8
                     hint="A URL, a curl command or a raw HTTP request (as your client logged or a proxy recorded it)."
                 />
-                <div class="grid">
+                <div class="grid check-keys">
                     <CheckField
                         id="check-secret"
                         label="AccessKeySecret to verify with"
