@@ -79,6 +79,20 @@ export class Playground {
     return this.page.getByRole('tab', { name, exact: true });
   }
 
+  /** A view tab: 'Build a request' or 'Check a request'. */
+  viewTab(name) {
+    return this.page.getByRole('tab', { name, exact: true });
+  }
+
+  /** The check view's verdict (the status the service would answer, and the diagnostics). */
+  get checkVerdict() {
+    return this.page.getByRole('region', { name: 'Verdict', exact: true });
+  }
+
+  get signatureSteps() {
+    return this.page.getByRole('region', { name: 'Signature steps', exact: true });
+  }
+
   async loadExample(label) {
     await this.page.getByText('Examples', { exact: true }).click();
     await this.page.getByRole('button', { name: label, exact: true }).click();
@@ -101,13 +115,17 @@ class Session {
     this.browser = browser;
   }
 
-  /** Opens the playground (`suffix` is appended to the origin, e.g. `/?embed#v1.…`). */
-  async open(suffix = '/', { colorScheme = 'light', width = 1280, height = 900 } = {}) {
+  /**
+   * Opens the playground (`suffix` is appended to the origin, e.g. `/?embed#v1.…`); `clock`
+   * (an ISO time) fixes the page's clock, for a captured request's timestamp window.
+   */
+  async open(suffix = '/', { colorScheme = 'light', width = 1280, height = 900, clock } = {}) {
     const context = await this.browser.newContext({
       colorScheme,
       viewport: { width, height },
     });
     const page = await context.newPage();
+    if (clock) await page.clock.setFixedTime(new Date(clock));
     const playground = new Playground(page, this.server.origin);
     await page.goto(this.server.origin + suffix);
     await playground.ready();

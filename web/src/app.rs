@@ -20,7 +20,7 @@ use crate::state::{
     from_fragment,
 };
 use crate::undo::{Typing, Undo};
-use crate::views::Playground;
+use crate::views::{CheckView, Playground};
 
 /// Starts the page.
 pub fn mount() {
@@ -29,6 +29,13 @@ pub fn mount() {
 
 /// How long typing must pause before the link is rewritten.
 const FRAGMENT_DELAY_MS: u64 = 150;
+
+/// Which view fills `<main>`: the builder, or "Check a request".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ViewKind {
+    Build,
+    Check,
+}
 
 /// The page's signals, shared by every component (`expect_context::<Ctx>()`).
 #[derive(Debug, Clone, Copy)]
@@ -50,6 +57,8 @@ pub struct Ctx {
     pub can_undo: RwSignal<(bool, bool)>,
     /// What each diagnostic is about, for the fields' `aria-invalid` and `aria-describedby`.
     pub targets: Memo<Vec<(Option<Target>, bool)>>,
+    /// The view shown (not in the link: the check view's inputs are never shared).
+    pub view: RwSignal<ViewKind>,
 }
 
 impl Ctx {
@@ -199,13 +208,18 @@ fn App() -> impl IntoView {
         undo: StoredValue::new(Undo::default()),
         can_undo: RwSignal::new((false, false)),
         targets: Memo::new(move |_| output.with(|o| diagnostic_targets(&o.diagnostics))),
+        view: RwSignal::new(ViewKind::Build),
     };
     provide_context(ctx);
     sync_link(ctx);
     // Ctrl+Z / Cmd+Z undo, with Shift (or Ctrl+Y) redo, wherever the focus is: the fields are
     // bound to the state, so the browser's own undo inside one of them would fight it.
+    // Not in the check view: its boxes keep the browser's own undo, and the builder is hidden.
     let _ = window_event_listener(ev::keydown, move |ev| {
-        if !(ev.ctrl_key() || ev.meta_key()) || ev.alt_key() {
+        if !(ev.ctrl_key() || ev.meta_key())
+            || ev.alt_key()
+            || ctx.view.get_untracked() != ViewKind::Build
+        {
             return;
         }
         match ev.key().as_str() {
@@ -237,9 +251,34 @@ fn App() -> impl IntoView {
                 <Header/>
             })}
             <p class="status" role="status" aria-live="polite">{move || ctx.status.get()}</p>
-            <main class=layout>
-                <Playground parts/>
-            </main>
+            {if parts.embed {
+                view! { <main class=layout><Playground parts/></main> }.into_any()
+            } else {
+                view! {
+                    <ViewTabs/>
+                    <main>
+                        <div
+                            id="view-build"
+                            class=layout
+                            role="tabpanel"
+                            aria-labelledby="tab-build"
+                            hidden=move || ctx.view.get() != ViewKind::Build
+                        >
+                            <Playground parts/>
+                        </div>
+                        <div
+                            id="view-check"
+                            class="layout"
+                            role="tabpanel"
+                            aria-labelledby="tab-check"
+                            hidden=move || ctx.view.get() != ViewKind::Check
+                        >
+                            <CheckView/>
+                        </div>
+                    </main>
+                }
+                .into_any()
+            }}
             {(!parts.embed).then(|| view! {
                 <footer class="site">
                     <p>
@@ -248,6 +287,47 @@ fn App() -> impl IntoView {
                     </p>
                 </footer>
             })}
+        </div>
+    }
+}
+
+/// The tabs that switch `<main>` between the builder and the check view (arrow keys, Home and
+/// End move between them, as the WAI-ARIA tabs pattern has it).
+#[component]
+fn ViewTabs() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let tab = move |kind: ViewKind, id: &'static str, panel: &'static str, label: &'static str| {
+        view! {
+            <button
+                type="button"
+                role="tab"
+                id=id
+                aria-controls=panel
+                aria-selected=move || (ctx.view.get() == kind).to_string()
+                tabindex=move || if ctx.view.get() == kind { "0" } else { "-1" }
+                on:click=move |_| ctx.view.set(kind)
+                on:keydown=move |ev: ev::KeyboardEvent| {
+                    let next = match (ev.key().as_str(), kind) {
+                        ("ArrowRight" | "ArrowLeft", ViewKind::Build) | ("End", _) => ViewKind::Check,
+                        ("ArrowRight" | "ArrowLeft", ViewKind::Check) | ("Home", _) => ViewKind::Build,
+                        _ => return,
+                    };
+                    ev.prevent_default();
+                    ctx.view.set(next);
+                    browser::focus_id(match next {
+                        ViewKind::Build => "tab-build",
+                        ViewKind::Check => "tab-check",
+                    });
+                }
+            >{label}</button>
+        }
+    };
+    view! {
+        <div class="views">
+            <div class="tabs" role="tablist" aria-label="View">
+                {tab(ViewKind::Build, "tab-build", "view-build", "Build a request")}
+                {tab(ViewKind::Check, "tab-check", "view-check", "Check a request")}
+            </div>
         </div>
     }
 }

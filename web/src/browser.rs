@@ -169,6 +169,11 @@ pub fn now() -> String {
     iso.get(..19).map_or(iso.clone(), |s| format!("{s}Z"))
 }
 
+/// The current time in Unix seconds (the check's timestamp window).
+pub fn unix_now() -> i64 {
+    (js_sys::Date::now() / 1000.0) as i64
+}
+
 pub fn random_u64() -> u64 {
     // Two draws of 32 bits each; Math.random has 52 bits of randomness.
     let hi = (js_sys::Math::random() * 4_294_967_296.0) as u64;

@@ -577,6 +577,72 @@ pub fn field_note(targets: &[(Option<Target>, bool)], target: Target) -> FieldNo
     note
 }
 
+// ---------------------------------------------------------------------------------------------
+// The "Check a request" view
+
+/// "Load into the form": the builder's state for the API parameters a checked request carries
+/// (its method, signature version, `Timestamp` and nonce too, so the builder can make the same
+/// request again). The AccessKey is not taken: the caller keeps the builder's. `None` when the
+/// input was not read as a request.
+pub fn state_from_check(report: &slb_msgroup::check::CheckReport) -> Option<State> {
+    let input = report.input.as_ref()?;
+    let param = |k: &str| {
+        report
+            .parameters
+            .0
+            .iter()
+            .find(|(n, _)| n == k)
+            .map(|(_, v)| v.clone())
+    };
+    let header = |k: &str| {
+        input
+            .headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(k))
+            .map(|(_, v)| v.clone())
+    };
+    let signature = match report.signature.scheme {
+        Some(slb_msgroup::check::Scheme::V1) => Some(SignatureVersion::V1),
+        Some(slb_msgroup::check::Scheme::Acs3) => Some(SignatureVersion::V3),
+        None => None,
+    };
+    let method = if input.method.eq_ignore_ascii_case("POST") {
+        Some(Method::Post)
+    } else if signature == Some(SignatureVersion::V3) {
+        Some(Method::Get)
+    } else {
+        None
+    };
+    Some(State {
+        region_id: param("RegionId").unwrap_or_default(),
+        load_balancer_id: param("LoadBalancerId").unwrap_or_default(),
+        group_name: param("MasterSlaveServerGroupName").unwrap_or_default(),
+        servers: param("MasterSlaveBackendServers").unwrap_or_default(),
+        format: param("Format")
+            .and_then(|f| Format::parse(&f))
+            .unwrap_or_default(),
+        shape: Shape::default(),
+        signature,
+        method,
+        timestamp: param("Timestamp").or_else(|| header("x-acs-date")),
+        nonce: param("SignatureNonce").or_else(|| header("x-acs-signature-nonce")),
+        secrets: Secrets::default(),
+    })
+}
+
+/// A string cut around the byte where it first differs from another: the text before, the
+/// differing character (empty when the string ends there) and the rest, for a `<mark>` around
+/// the middle. An offset inside a character moves back to its start; past the end, the whole
+/// string comes before.
+pub fn split_at_difference(s: &str, offset: usize) -> (&str, &str, &str) {
+    let mut at = offset.min(s.len());
+    while !s.is_char_boundary(at) {
+        at -= 1;
+    }
+    let len = s[at..].chars().next().map_or(0, char::len_utf8);
+    (&s[..at], &s[at..at + len], &s[at + len..])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -813,5 +879,47 @@ mod tests {
             Some(Target::Servers)
         );
         assert_eq!(target_of("Other"), None);
+    }
+
+    #[test]
+    fn a_checked_request_loads_into_the_form() {
+        let url = include_str!("../../core/tests/fixtures/check/url-ok.txt");
+        let report = slb_msgroup::check::check(url, &slb_msgroup::check::CheckOptions::default());
+        let s = state_from_check(&report).unwrap_or_else(|| unreachable!("read as a request"));
+        assert_eq!(s.region_id, "cn-hangzhou");
+        assert_eq!(s.load_balancer_id, "lb-bp1hv944r69al4j9jkmvx");
+        assert_eq!(s.group_name, "Group 1");
+        assert_eq!(
+            s.servers,
+            "[{'ServerId':'vm-233','Port':'80','ServerType':'Master'},{'ServerId':'vm-232','Port':'90','ServerType':'Slave'}]"
+        );
+        assert_eq!(s.format, Format::Json);
+        assert_eq!(s.signature, Some(SignatureVersion::V1));
+        assert_eq!(s.method, None);
+        assert_eq!(s.timestamp.as_deref(), Some("2026-12-06T12:00:00Z"));
+        assert_eq!(
+            s.nonce.as_deref(),
+            Some("3ee8c1b8-83d3-44af-a94f-4e0ad82fd6cf")
+        );
+        assert_eq!(s.secrets, Secrets::default());
+        // The fragment the builder writes holds the parameters, never a signature.
+        assert!(!to_fragment(&s).contains("p7JKIBKAjNHoOnvK9gM0za5gYXg"));
+    }
+
+    #[test]
+    fn text_that_is_not_a_request_loads_nothing() {
+        let report =
+            slb_msgroup::check::check("hello", &slb_msgroup::check::CheckOptions::default());
+        assert_eq!(state_from_check(&report), None);
+    }
+
+    #[test]
+    fn the_difference_is_cut_on_a_character() {
+        assert_eq!(split_at_difference("GET&%2F", 0), ("", "G", "ET&%2F"));
+        assert_eq!(split_at_difference("a*b", 1), ("a", "*", "b"));
+        assert_eq!(split_at_difference("ab", 2), ("ab", "", ""));
+        assert_eq!(split_at_difference("ab", 9), ("ab", "", ""));
+        // Inside "é" (two bytes): the whole character is marked.
+        assert_eq!(split_at_difference("aéb", 2), ("a", "é", "b"));
     }
 }

@@ -3,9 +3,13 @@
 //! - [`Playground`] (`playground.rs`): build a request — the form beside its diagnostics,
 //!   request, response and snippets.
 //!
-//! A further view (such as "Check a request", issue 11) goes beside it as its own file, and
-//! `app.rs` chooses which one `<main>` shows.
+//! - [`CheckView`] (`check.rs`): check a captured request — paste box, secret, verdict and the
+//!   signature steps side by side (issue 11).
+//!
+//! `app.rs` chooses which one `<main>` shows (the tabs above it, [`crate::app::ViewKind`]).
 
+mod check;
 mod playground;
 
+pub use check::CheckView;
 pub use playground::Playground;
