@@ -11,14 +11,30 @@ if (!url) {
   console.error('usage: node clients/load.mjs <base-url> [requests] [connections]');
   process.exit(2);
 }
-const params = new URLSearchParams({
-  Action: 'CreateMasterSlaveServerGroup',
-  Version: '2014-05-15',
-  Format: 'JSON',
-  ...requestOf('valid'),
-});
+const api = requestOf('valid');
+let sent = 0;
+/** A valid v1 request's query, as a client sends it: the current time and a fresh nonce (the
+ * emulator checks both). It runs without credentials here, so the signature is not compared. */
+const query = () =>
+  new URLSearchParams({
+    Action: 'CreateMasterSlaveServerGroup',
+    Version: '2014-05-15',
+    Format: 'JSON',
+    ...api,
+    AccessKeyId: 'testid',
+    SignatureMethod: 'HMAC-SHA1',
+    SignatureVersion: '1.0',
+    SignatureNonce: `load-${process.pid}-${sent++}`,
+    Timestamp: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    Signature: 'unverified',
+  }).toString();
 const result = await autocannon({
-  url: `${url}/?${params}`,
+  url,
+  requests: [
+    {
+      setupRequest: (request) => ({ ...request, method: 'GET', path: `/?${query()}` }),
+    },
+  ],
   amount: Number(amount),
   connections: Number(connections),
   timeout: 10,
