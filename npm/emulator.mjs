@@ -135,13 +135,9 @@ export function startupNotices(url, credentials) {
   const notices = [];
   if (credentials.length === 0) {
     notices.push('no --credential given: any AccessKeyId is accepted and signatures are not verified');
-  } else if (wasm().emulatorVerifiesSignatures()) {
-    notices.push(
-      `${credentials.length} credential(s): unknown AccessKeyIds are refused and every signature is verified`,
-    );
   } else {
     notices.push(
-      `${credentials.length} credential(s) given, but this build does not verify access keys or signatures`,
+      `${credentials.length} credential(s): unknown AccessKeyIds are refused and every signature is verified`,
     );
   }
   notices.push(`created groups at ${url}/_emulator/groups; Ctrl-C stops`);

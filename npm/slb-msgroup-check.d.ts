@@ -387,11 +387,6 @@ export function emulatorNew(credentials: string[], log: string): number;
 export function emulatorTransportError(handle: number, method: string, path: string, query: string, status: number, code: string, message: string): { status: number, headers: [string, string][], body: string, log: string };
 
 /**
- * Whether this build verifies access keys and signatures.
- */
-export function emulatorVerifiesSignatures(): boolean;
-
-/**
  * Every diagnostic code: errors in the order the service checks them, then warnings.
  */
 export function errorCodes(): ErrorCode[];

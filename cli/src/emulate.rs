@@ -88,12 +88,8 @@ async fn serve(config: Config) -> Result<(), String> {
         Credentials::Any => eprintln!(
             "slb-msgroup emulate: no --credential given: any AccessKeyId is accepted and signatures are not verified"
         ),
-        Credentials::Known(list) if emulator::VERIFIES_SIGNATURES => eprintln!(
-            "slb-msgroup emulate: {} credential(s): unknown AccessKeyIds are refused and every signature is verified",
-            list.len()
-        ),
         Credentials::Known(list) => eprintln!(
-            "slb-msgroup emulate: {} credential(s) given, but this build does not verify access keys or signatures",
+            "slb-msgroup emulate: {} credential(s): unknown AccessKeyIds are refused and every signature is verified",
             list.len()
         ),
     }

@@ -391,13 +391,6 @@ pub fn emulator_new(credentials: Vec<String>, log: &str) -> Result<u32, JsError>
     }))
 }
 
-/// Whether this build verifies access keys and signatures.
-#[cfg(feature = "wasm-check")]
-#[wasm_bindgen(js_name = emulatorVerifiesSignatures)]
-pub fn emulator_verifies_signatures() -> bool {
-    crate::emulator::VERIFIES_SIGNATURES
-}
-
 /// Answers one request: `headers` alternates names and values, as Node's `rawHeaders`.
 #[cfg(feature = "wasm-check")]
 #[wasm_bindgen(

@@ -278,7 +278,6 @@ fn introspection_and_log_lines() {
     let body = json(&health.response.body);
     assert_eq!(body["status"], "ok");
     assert_eq!(body["credentials"], 1);
-    assert_eq!(body["verifiesSignatures"], emulator::VERIFIES_SIGNATURES);
 
     let handled = handle(
         &signed_get(BAD_PORT, "testsecret"),

@@ -12,11 +12,6 @@ use crate::check::{self, GatewayOptions, Secrets};
 use crate::codes::Code;
 use crate::response::Format;
 
-/// Whether [`gateway_check`] verifies access keys, signatures, timestamps and nonces. The
-/// emulator says so on startup and in `/_emulator/health`, and the client tests assert the
-/// gateway scenarios when it is `true`.
-pub const VERIFIES_SIGNATURES: bool = true;
-
 /// How long a timestamp stays valid, and so how long nonces are remembered (seconds).
 pub const TIME_WINDOW_SECONDS: u64 = 15 * 60;
 

@@ -13,7 +13,7 @@ pub mod state;
 
 use serde::Serialize;
 
-pub use gateway::{Credentials, VERIFIES_SIGNATURES};
+pub use gateway::Credentials;
 pub use http::{HttpRequest, HttpResponse};
 pub use state::{Group, GroupServer, NonceLog, State};
 
@@ -161,7 +161,6 @@ fn finish(rendered: response::Response, request_id: &str, mut outcome: Outcome) 
 #[serde(rename_all = "camelCase")]
 struct Health {
     status: &'static str,
-    verifies_signatures: bool,
     credentials: usize,
     groups: usize,
 }
@@ -205,7 +204,6 @@ fn introspection(request: &HttpRequest, state: &State, options: &Options) -> Opt
             200,
             &Health {
                 status: "ok",
-                verifies_signatures: VERIFIES_SIGNATURES,
                 credentials: match &options.credentials {
                     Credentials::Any => 0,
                     Credentials::Known(list) => list.len(),
