@@ -370,3 +370,22 @@ fn the_gateway_is_the_check_engines() {
     );
     assert_eq!(state.groups.len(), 1);
 }
+
+/// What a client sends reaches the text log as one word: an action with a line break or spaces
+/// cannot split the line or forge another.
+#[test]
+fn log_lines_hold_client_text_on_one_line() {
+    let mut state = State::new(8);
+    let handled = handle(
+        &get("Action=Create%0A2026-12-06T12:00:00Z GET / x 200 -"),
+        &mut state,
+        NOW,
+        &Options::default(),
+    );
+    let line = log_line(&handled.outcome, NOW, LogFormat::Text);
+    assert_eq!(line.lines().count(), 1, "{line}");
+    assert!(
+        line.contains(r#""Create\n2026-12-06T12:00:00Z GET / x 200 -""#),
+        "{line}"
+    );
+}

@@ -262,13 +262,16 @@ pub fn log_line(outcome: &Outcome, now_unix: u64, format: LogFormat) -> String {
         })
         .unwrap_or_default(),
         LogFormat::Text => {
+            // The method, path and action come from the client: a value with a space, a quote
+            // or a control character is written as a JSON string, so no request can split the
+            // line or forge another.
             let mut line = format!(
                 "{time} {} {} {} {} {}",
-                outcome.method,
-                outcome.path,
-                outcome.action.as_deref().unwrap_or("-"),
+                log_word(&outcome.method),
+                log_word(&outcome.path),
+                log_word(outcome.action.as_deref().unwrap_or("-")),
                 outcome.status,
-                outcome.code.as_deref().unwrap_or("-"),
+                log_word(outcome.code.as_deref().unwrap_or("-")),
             );
             if let Some(sts) = &outcome.string_to_sign {
                 // As a JSON string: one line, whatever the string holds.
@@ -277,6 +280,15 @@ pub fn log_line(outcome: &Outcome, now_unix: u64, format: LogFormat) -> String {
             }
             line
         }
+    }
+}
+
+/// `s` as it is when it is one plain word, else as a JSON string.
+fn log_word(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.is_empty() && s.bytes().all(|b| b.is_ascii_graphic() && b != b'"') {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(serde_json::to_string(s).unwrap_or_default())
     }
 }
 
