@@ -170,27 +170,7 @@ pub fn ensure_chromium() -> Result {
         return Ok(());
     }
     step("installing Debian's chromium and chromium-driver");
-    let sudo = !Cmd::new("id")
-        .arg("-u")
-        .read()
-        .is_ok_and(|u| u.trim() == "0");
-    let apt = |args: &[&str]| {
-        let mut cmd = if sudo {
-            Cmd::new("sudo").arg("apt-get")
-        } else {
-            Cmd::new("apt-get")
-        };
-        cmd = cmd.env("DEBIAN_FRONTEND", "noninteractive");
-        cmd.args(args).run()
-    };
-    apt(&["update"])?;
-    apt(&[
-        "install",
-        "-y",
-        "--no-install-recommends",
-        "chromium",
-        "chromium-driver",
-    ])
+    apt_install(&["chromium", "chromium-driver"])
 }
 
 /// `apt-get install -y --no-install-recommends PACKAGES` (after `apt-get update`), with sudo
