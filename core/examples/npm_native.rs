@@ -2,7 +2,7 @@
 //! line of standard input, and prints per line the microseconds one `api::validate` call takes
 //! natively (best of five rounds), the same call the npm package's `validate()` makes.
 //!
-//!   cargo run --release -p slb-msgroup --example npm_native < requests.jsonl
+//!   cargo run --profile bench -p slb-msgroup --example npm_native < requests.jsonl
 
 use std::io::{BufRead, Write};
 use std::time::Instant;

@@ -79,7 +79,7 @@ impl Fix {
     /// the original text. Returns `None` when a span is out of range or not on a char boundary.
     pub fn apply(&self, raw: &str) -> Option<String> {
         let mut edits: Vec<&Edit> = self.edits.iter().collect();
-        edits.sort_unstable_by_key(|e| std::cmp::Reverse(e.span.start));
+        crate::sort_short_by(&mut edits, |a, b| a.span.start > b.span.start);
         let mut out = raw.to_owned();
         for edit in edits {
             if edit.span.start > edit.span.end

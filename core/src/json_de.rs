@@ -4,7 +4,9 @@
 //! ("unknown field `Region`, expected one of …", "invalid type: integer `42`, expected a string")
 //! are serde's own. It adds no float parser and no second JSON reader to the wasm.
 
-use serde::de::value::{Error, MapDeserializer, SeqDeserializer};
+use std::fmt;
+
+use serde::de::value::{MapDeserializer, SeqDeserializer};
 use serde::de::{self, IntoDeserializer, Visitor};
 
 use crate::json::{self, Node, ParseError, Value};
@@ -25,6 +27,79 @@ pub fn from_str<T: de::DeserializeOwned>(text: &str) -> Result<T, String> {
         } => format!("not JSON: expected {expected}, found {found}"),
     })?;
     T::deserialize(NodeDe(node)).map_err(|e| e.to_string())
+}
+
+/// serde's own messages, with one difference: a float in "invalid type: floating point `80.5`"
+/// is written by serde_json's float writer, not by `core::fmt` (serde's `Unexpected` display
+/// would bring a second float printer of about 15 KB into the npm package's `.wasm`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Error(String);
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl de::Error for Error {
+    fn custom<T: fmt::Display>(msg: T) -> Self {
+        Self(msg.to_string())
+    }
+
+    fn invalid_type(unexp: de::Unexpected<'_>, exp: &dyn de::Expected) -> Self {
+        Self(format!(
+            "invalid type: {}, expected {exp}",
+            Unexpected(unexp)
+        ))
+    }
+
+    fn invalid_value(unexp: de::Unexpected<'_>, exp: &dyn de::Expected) -> Self {
+        Self(format!(
+            "invalid value: {}, expected {exp}",
+            Unexpected(unexp)
+        ))
+    }
+}
+
+/// serde's display of [`de::Unexpected`], but for the float printer.
+struct Unexpected<'a>(de::Unexpected<'a>);
+
+impl fmt::Display for Unexpected<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use de::Unexpected as U;
+        match self.0 {
+            U::Bool(b) => write!(f, "boolean `{b}`"),
+            U::Unsigned(i) => write!(f, "integer `{i}`"),
+            U::Signed(i) => write!(f, "integer `{i}`"),
+            U::Float(x) => {
+                let text = serde_json::Number::from_f64(x)
+                    .map_or_else(|| crate::model::non_finite_name(x), |n| n.to_string());
+                // As serde writes it: a whole number keeps a decimal point.
+                let point = if text.contains(['.', 'e', 'E', 'N', 'I']) {
+                    ""
+                } else {
+                    ".0"
+                };
+                write!(f, "floating point `{text}{point}`")
+            }
+            U::Char(c) => write!(f, "character `{c}`"),
+            U::Str(s) => write!(f, "string {s:?}"),
+            U::Bytes(_) => f.write_str("byte array"),
+            U::Unit => f.write_str("unit value"),
+            U::Option => f.write_str("Option value"),
+            U::NewtypeStruct => f.write_str("newtype struct"),
+            U::Seq => f.write_str("sequence"),
+            U::Map => f.write_str("map"),
+            U::Enum => f.write_str("enum"),
+            U::UnitVariant => f.write_str("unit variant"),
+            U::NewtypeVariant => f.write_str("newtype variant"),
+            U::TupleVariant => f.write_str("tuple variant"),
+            U::StructVariant => f.write_str("struct variant"),
+            U::Other(other) => f.write_str(other),
+        }
+    }
 }
 
 /// A JSON node as a serde `Deserializer`.
@@ -141,6 +216,10 @@ mod tests {
         assert_eq!(e, "invalid type: integer `42`, expected a string");
         let e = from_str::<ApiRequestOptions>(r#"{"signatureVersion":"v2"}"#).unwrap_err();
         assert!(e.contains("v2"), "{e}");
+        let e = from_str::<Request>(r#"{"RegionId":80.5}"#).unwrap_err();
+        assert_eq!(e, "invalid type: floating point `80.5`, expected a string");
+        let e = from_str::<Request>(r#"{"RegionId":[1]}"#).unwrap_err();
+        assert_eq!(e, "invalid type: sequence, expected a string");
         let e = from_str::<ApiRequestOptions>(r#"{"method":1}"#).unwrap_err();
         assert!(e.contains("expected a string"), "{e}");
         let deep = format!("{}{}", "[".repeat(200), "]".repeat(200));

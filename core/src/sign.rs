@@ -16,7 +16,7 @@ pub const EMPTY_PAYLOAD_SHA256: &str =
 /// `k=v` pairs sorted by raw key (code point order), both sides RPC-encoded, joined by `&`.
 pub fn canonical_query(params: &[(String, String)]) -> String {
     let mut sorted: Vec<&(String, String)> = params.iter().collect();
-    sorted.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    crate::sort_short_by(&mut sorted, |a, b| a.0 < b.0);
     let mut out = String::with_capacity(
         sorted
             .iter()
@@ -95,7 +95,7 @@ pub fn v3(
         .iter()
         .map(|(k, v)| (k.to_ascii_lowercase(), v.trim().to_owned()))
         .collect();
-    lowered.sort_unstable();
+    crate::sort_short_by(&mut lowered, |a, b| a < b);
     let canonical_headers: String = lowered.iter().map(|(k, v)| format!("{k}:{v}\n")).collect();
     let signed_headers = lowered
         .iter()

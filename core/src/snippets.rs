@@ -156,7 +156,7 @@ impl Ctx<'_> {
                 V1Value::Static(API_VERSION.to_owned()),
             ),
         ]);
-        all.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        crate::sort_short_by(&mut all, |a, b| a.0 < b.0);
         all
     }
 }

@@ -22,7 +22,11 @@ pub fn line_col(text: &str, offset: usize) -> LineCol {
 /// Converts a UTF-8 byte offset into a UTF-16 code unit offset (what JavaScript strings use).
 pub fn utf16_offset(text: &str, offset: usize) -> usize {
     let offset = floor_boundary(text, offset);
-    text[..offset].chars().map(char::len_utf16).sum()
+    // One UTF-16 unit per character, two for a four-byte one: count lead bytes, no decoding.
+    text.as_bytes()[..offset]
+        .iter()
+        .map(|&b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0))
+        .sum()
 }
 
 /// Converts a UTF-16 code unit offset into a UTF-8 byte offset. An offset inside a surrogate pair

@@ -19,20 +19,156 @@ use crate::model::Request;
 
 /// Serializes as the JSON shapes of `api`: plain objects for maps, `null` for `None`.
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
+    // (serde_json's error is not formatted: writing into a String cannot fail, and its message
+    // would bring std::io's error texts into the .wasm.)
     let json = serde_json::to_string(value)
-        .map_err(|e| JsError::new(&format!("slb-msgroup: could not convert the result: {e}")))?;
+        .map_err(|_| JsError::new("slb-msgroup: could not convert the result"))?;
     js_sys::JSON::parse(&json)
         .map_err(|_| JsError::new("slb-msgroup: could not convert the result"))
+}
+
+/// A report as the JSON text `JSON.parse` reads back into the shape `to_js` gives (`Report`,
+/// `Diagnostic`), written directly: the diagnostics' few fixed fields need no serializer, and
+/// this path stays clear of serde_json's `io::Write` plumbing.
+fn report_to_js(ok: bool, diagnostics: &[api::ApiDiagnostic]) -> Result<JsValue, JsError> {
+    let mut out = String::with_capacity(32 + 320 * diagnostics.len());
+    out.push_str(if ok {
+        "{\"ok\":true,"
+    } else {
+        "{\"ok\":false,"
+    });
+    out.push_str("\"diagnostics\":");
+    write_diagnostics(diagnostics, &mut out);
+    out.push('}');
+    js_sys::JSON::parse(&out).map_err(|_| JsError::new("slb-msgroup: could not convert the result"))
+}
+
+fn write_diagnostics(diagnostics: &[api::ApiDiagnostic], out: &mut String) {
+    out.push('[');
+    for (i, d) in diagnostics.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str("{\"code\":");
+        json_string(&d.code, out);
+        out.push_str(match d.severity {
+            crate::codes::Severity::Error => ",\"severity\":\"error\",\"httpStatus\":",
+            crate::codes::Severity::Warning => ",\"severity\":\"warning\",\"httpStatus\":",
+        });
+        match d.http_status {
+            Some(status) => json_uint(usize::from(status), out),
+            None => out.push_str("null"),
+        }
+        out.push_str(",\"message\":");
+        json_string(&d.message, out);
+        out.push_str(",\"detail\":");
+        json_string(&d.detail, out);
+        out.push_str(",\"path\":");
+        json_string(&d.path, out);
+        out.push_str(",\"span\":");
+        match &d.span {
+            Some(span) => {
+                out.push_str("{\"start\":");
+                json_uint(span.start, out);
+                out.push_str(",\"end\":");
+                json_uint(span.end, out);
+                for (name, v) in [("line", span.line), ("column", span.column)] {
+                    if let Some(v) = v {
+                        out.push_str(",\"");
+                        out.push_str(name);
+                        out.push_str("\":");
+                        json_uint(v, out);
+                    }
+                }
+                out.push('}');
+            }
+            None => out.push_str("null"),
+        }
+        out.push_str(",\"fix\":");
+        match &d.fix {
+            Some(fix) => {
+                out.push_str("{\"label\":");
+                json_string(&fix.label, out);
+                out.push_str(",\"edits\":[");
+                for (j, e) in fix.edits.iter().enumerate() {
+                    if j > 0 {
+                        out.push(',');
+                    }
+                    out.push_str("{\"start\":");
+                    json_uint(e.start, out);
+                    out.push_str(",\"end\":");
+                    json_uint(e.end, out);
+                    out.push_str(",\"text\":");
+                    json_string(&e.text, out);
+                    out.push('}');
+                }
+                out.push_str("]}");
+            }
+            None => out.push_str("null"),
+        }
+        out.push('}');
+    }
+    out.push(']');
+}
+
+fn json_uint(mut n: usize, out: &mut String) {
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend(digits[i..].iter().map(|&d| char::from(d)));
+}
+
+/// A JSON string literal: quotes, backslashes and control characters escaped, the rest as is.
+fn json_string(s: &str, out: &mut String) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    out.push('"');
+    let mut start = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let escaped = match b {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0..=0x1f => "",
+            _ => continue,
+        };
+        out.push_str(&s[start..i]);
+        if escaped.is_empty() {
+            out.push_str("\\u00");
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 0xf)]));
+        } else {
+            out.push_str(escaped);
+        }
+        start = i + 1;
+    }
+    out.push_str(&s[start..]);
+    out.push('"');
 }
 
 /// Reads a plain JS object into `T` in one pass: `JSON.stringify` on the JS side (which stops at a
 /// cycle and at a BigInt with a `TypeError`, and skips `undefined`), then the core's own JSON
 /// reader here ([`crate::json_de`]), whose depth bound keeps the work off the wasm stack's edge,
 /// and serde's `deny_unknown_fields`, which names a misspelt key. No input can overflow the wasm
-/// stack, so the module stays usable after any call.
-fn from_object<T: DeserializeOwned>(value: &JsValue) -> Result<T, String> {
+/// stack, so the module stays usable after any call. Text over the cap is not copied into wasm:
+/// `over_cap` gets the message and may name a better culprit.
+fn from_object<T: DeserializeOwned>(
+    value: &JsValue,
+    over_cap: impl FnOnce(String) -> Result<(), String>,
+) -> Result<T, String> {
     let text = js_sys::JSON::stringify(value).map_err(|e| unreadable(&e))?;
-    too_long("the value as JSON", &text)?;
+    if let Err(message) = too_long("the value as JSON", &text) {
+        over_cap(message.clone())?;
+        return Err(message);
+    }
     let mut text = text.as_string().unwrap_or_default();
     // JSON writes NaN and ±Infinity as null: look again, and keep them as their names so the
     // validator can say what they were (only when a null is there at all: the common case pays
@@ -108,14 +244,17 @@ fn request(function: &str, value: JsValue) -> Result<Request, JsError> {
         )));
     }
     let invalid = |e: String| JsError::new(&format!("{function}: invalid request: {e}"));
-    // A huge string is refused before JSON.stringify copies it.
-    for name in crate::request::PARAMETER_NAMES {
-        let field = js_sys::Reflect::get(&value, &JsValue::from_str(name)).unwrap_or_default();
-        if let Some(text) = field.dyn_ref::<js_sys::JsString>() {
-            too_long(name, text).map_err(invalid)?;
+    from_object(&value, |too_long_message| {
+        // Over the cap: name the parameter that is too long, when one is.
+        for name in crate::request::PARAMETER_NAMES {
+            let field = js_sys::Reflect::get(&value, &JsValue::from_str(name)).unwrap_or_default();
+            if let Some(text) = field.dyn_ref::<js_sys::JsString>() {
+                too_long(name, text)?;
+            }
         }
-    }
-    from_object(&value).map_err(invalid)
+        Err(too_long_message)
+    })
+    .map_err(invalid)
 }
 
 /// An optional options argument: `undefined` or `null` means the defaults.
@@ -129,7 +268,7 @@ fn options<T: DeserializeOwned + Default>(function: &str, value: JsValue) -> Res
             describe(&value)
         )));
     }
-    from_object(&value).map_err(|e| JsError::new(&format!("{function}: invalid options: {e}")))
+    from_object(&value, Err).map_err(|e| JsError::new(&format!("{function}: invalid options: {e}")))
 }
 
 /// 64 random bits: `crypto.getRandomValues` where there is one, else `Math.random`.
@@ -168,7 +307,8 @@ pub fn validate(
     #[wasm_bindgen(unchecked_param_type = "Request")] request: JsValue,
 ) -> Result<JsValue, JsError> {
     let request = self::request("validate", request)?;
-    to_js(&api::validate(&request, Units::Utf16))
+    let report = api::validate(&request, Units::Utf16);
+    report_to_js(report.ok, &report.diagnostics)
 }
 
 /// Parses a raw `MasterSlaveBackendServers` string the way the service reads it (JSON, or the
@@ -176,7 +316,27 @@ pub fn validate(
 /// diagnostics of the parse.
 #[wasm_bindgen(js_name = parseServers, unchecked_return_type = "ParsedServers")]
 pub fn parse_servers(raw: &str) -> Result<JsValue, JsError> {
-    to_js(&api::parse_servers(raw, Units::Utf16))
+    let parsed = api::parse_servers(raw, Units::Utf16);
+    match &parsed.servers {
+        // The list as the API's JSON text: the same object once parsed as serde's shape.
+        Some(list) => {
+            let mut out = String::from("{\"servers\":");
+            out.push_str(&crate::model::render_servers(list));
+            out.push_str(",\"diagnostics\":");
+            write_diagnostics(&parsed.diagnostics, &mut out);
+            out.push('}');
+            js_sys::JSON::parse(&out)
+                .map_err(|_| JsError::new("slb-msgroup: could not convert the result"))
+        }
+        // The common case of a list that is not one: no serializer at all.
+        None => {
+            let mut out = String::from("{\"servers\":null,\"diagnostics\":");
+            write_diagnostics(&parsed.diagnostics, &mut out);
+            out.push('}');
+            js_sys::JSON::parse(&out)
+                .map_err(|_| JsError::new("slb-msgroup: could not convert the result"))
+        }
+    }
 }
 
 /// Builds the request URL: unsigned, or signed with RPC v1 (HMAC-SHA1) or ACS3-HMAC-SHA256.
@@ -262,7 +422,7 @@ pub fn check_request(
         api::CheckInput::Text(text)
     } else if is_plain_object(&input) {
         api::CheckInput::Parts(
-            from_object(&input)
+            from_object(&input, Err)
                 .map_err(|e| JsError::new(&format!("checkRequest: invalid request: {e}")))?,
         )
     } else {

@@ -81,7 +81,7 @@ for (let i = 0; i < 20; i++) {
 }
 
 // One call's time on the two requests of the native bench (core/benches/validate.rs), through
-// wasm here and natively (core/examples/npm_native.rs, release build) in the same run.
+// wasm here and natively (core/examples/npm_native.rs, built with the bench profile as criterion is) in the same run.
 const TWO = {
   valid: "[{'ServerId':'vm-233','Port':'80','Weight':'100','ServerType':'Master'},{'ServerId':'vm-232','Port':'90','Weight':'100','ServerType':'Slave'}]",
   invalid: "[{'ServerId':'vm-233','Port':'0','Weight':'100','ServerType':'master'},{'ServerId':'vm-232','Port':'90','Weight':'100''ServerType':'Slave'}]",
@@ -114,7 +114,7 @@ function nativeMicros(list) {
   const root = fileURLToPath(new URL('../..', import.meta.url));
   const run = spawnSync(
     'cargo',
-    ['run', '--quiet', '--release', '-p', 'slb-msgroup', '--example', 'npm_native'],
+    ['run', '--quiet', '--profile', 'bench', '-p', 'slb-msgroup', '--example', 'npm_native'],
     { cwd: root, input: list.map((r) => JSON.stringify(r)).join('\n') + '\n', encoding: 'utf8' },
   );
   if (run.status !== 0) throw new Error(`the native timing failed: ${run.stderr}`);
