@@ -40,7 +40,12 @@ fn report_to_js(ok: bool, diagnostics: &[api::ApiDiagnostic]) -> Result<JsValue,
     out.push_str("\"diagnostics\":");
     write_diagnostics(diagnostics, &mut out);
     out.push('}');
-    js_sys::JSON::parse(&out).map_err(|_| JsError::new("slb-msgroup: could not convert the result"))
+    parse_json(&out)
+}
+
+/// `JSON.parse` of text written here.
+fn parse_json(text: &str) -> Result<JsValue, JsError> {
+    js_sys::JSON::parse(text).map_err(|_| JsError::new("slb-msgroup: could not convert the result"))
 }
 
 fn write_diagnostics(diagnostics: &[api::ApiDiagnostic], out: &mut String) {
@@ -325,16 +330,14 @@ pub fn parse_servers(raw: &str) -> Result<JsValue, JsError> {
             out.push_str(",\"diagnostics\":");
             write_diagnostics(&parsed.diagnostics, &mut out);
             out.push('}');
-            js_sys::JSON::parse(&out)
-                .map_err(|_| JsError::new("slb-msgroup: could not convert the result"))
+            parse_json(&out)
         }
         // The common case of a list that is not one: no serializer at all.
         None => {
             let mut out = String::from("{\"servers\":null,\"diagnostics\":");
             write_diagnostics(&parsed.diagnostics, &mut out);
             out.push('}');
-            js_sys::JSON::parse(&out)
-                .map_err(|_| JsError::new("slb-msgroup: could not convert the result"))
+            parse_json(&out)
         }
     }
 }
@@ -392,13 +395,46 @@ pub fn snippets(
 /// The known SLB regions and their endpoints.
 #[wasm_bindgen(unchecked_return_type = "Region[]")]
 pub fn regions() -> Result<JsValue, JsError> {
-    to_js(&api::regions())
+    // Written directly, as `validate()`'s report is: no serializer for two string fields.
+    let mut out = String::from("[");
+    for (i, r) in api::regions().iter().enumerate() {
+        out.push_str(if i == 0 {
+            "{\"regionId\":"
+        } else {
+            ",{\"regionId\":"
+        });
+        json_string(&r.region_id, &mut out);
+        out.push_str(",\"endpoint\":");
+        json_string(&r.endpoint, &mut out);
+        out.push('}');
+    }
+    out.push(']');
+    parse_json(&out)
 }
 
 /// Every diagnostic code: errors in the order the service checks them, then warnings.
 #[wasm_bindgen(js_name = errorCodes, unchecked_return_type = "ErrorCode[]")]
 pub fn error_codes() -> Result<JsValue, JsError> {
-    to_js(&api::error_codes())
+    let mut out = String::from("[");
+    for (i, c) in api::error_codes().iter().enumerate() {
+        out.push_str(if i == 0 { "{\"code\":" } else { ",{\"code\":" });
+        json_string(&c.code, &mut out);
+        out.push_str(",\"httpStatus\":");
+        match c.http_status {
+            Some(status) => json_uint(usize::from(status), &mut out),
+            None => out.push_str("null"),
+        }
+        out.push_str(match c.severity {
+            crate::codes::Severity::Error => ",\"severity\":\"error\",\"message\":",
+            crate::codes::Severity::Warning => ",\"severity\":\"warning\",\"message\":",
+        });
+        json_string(&c.message, &mut out);
+        out.push_str(",\"description\":");
+        json_string(&c.description, &mut out);
+        out.push('}');
+    }
+    out.push(']');
+    parse_json(&out)
 }
 
 /// The package's version.
