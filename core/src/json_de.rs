@@ -10,6 +10,7 @@ use serde::de::value::{MapDeserializer, SeqDeserializer};
 use serde::de::{self, IntoDeserializer, Visitor};
 
 use crate::json::{self, Node, ParseError, Value};
+use crate::model::{Request, ServerList};
 use crate::servers::exact_f64;
 
 /// The deepest nesting read: far below what overflows the wasm stack, and far above the
@@ -27,6 +28,90 @@ pub fn from_str<T: de::DeserializeOwned>(text: &str) -> Result<T, String> {
         } => format!("not JSON: expected {expected}, found {found}"),
     })?;
     T::deserialize(NodeDe(node)).map_err(|e| e.to_string())
+}
+
+/// The common request in one pass: `JSON.stringify` of an object whose values are all strings
+/// and whose keys are the four parameters, read straight into a [`Request`] (no JSON tree, no
+/// serde). `None` for anything else (a `null`, a number, a structured list, an unknown or
+/// repeated key, a `\u` escape), which [`from_str`] then reads with serde's messages.
+pub fn flat_request(text: &str) -> Option<Request> {
+    let mut at = 1;
+    let mut request = Request::default();
+    if !text.starts_with('{') {
+        return None;
+    }
+    if text == "{}" {
+        return Some(request);
+    }
+    loop {
+        let key = flat_string(text, &mut at)?;
+        if text.as_bytes().get(at) != Some(&b':') {
+            return None;
+        }
+        at += 1;
+        let value = flat_string(text, &mut at)?;
+        let slot = match key.as_str() {
+            "RegionId" => &mut request.region_id,
+            "LoadBalancerId" => &mut request.load_balancer_id,
+            "MasterSlaveServerGroupName" => &mut request.master_slave_server_group_name,
+            "MasterSlaveBackendServers" if request.master_slave_backend_servers.is_none() => {
+                request.master_slave_backend_servers = Some(ServerList::Raw(value));
+                match text.as_bytes().get(at)? {
+                    b',' => at += 1,
+                    b'}' => return (at + 1 == text.len()).then_some(request),
+                    _ => return None,
+                }
+                continue;
+            }
+            _ => return None,
+        };
+        if slot.is_some() {
+            return None;
+        }
+        *slot = Some(value);
+        match text.as_bytes().get(at)? {
+            b',' => at += 1,
+            b'}' => return (at + 1 == text.len()).then_some(request),
+            _ => return None,
+        }
+    }
+}
+
+/// A JSON string at `*at` with the escapes `JSON.stringify` writes, but `\u`.
+fn flat_string(text: &str, at: &mut usize) -> Option<String> {
+    let bytes = text.as_bytes();
+    if bytes.get(*at) != Some(&b'"') {
+        return None;
+    }
+    *at += 1;
+    let mut start = *at;
+    let mut out = String::new();
+    loop {
+        match *bytes.get(*at)? {
+            b'"' => {
+                out.push_str(&text[start..*at]);
+                *at += 1;
+                return Some(out);
+            }
+            b'\\' => {
+                out.push_str(&text[start..*at]);
+                out.push(match bytes.get(*at + 1)? {
+                    b'"' => '"',
+                    b'\\' => '\\',
+                    b'/' => '/',
+                    b'b' => '\u{8}',
+                    b'f' => '\u{c}',
+                    b'n' => '\n',
+                    b'r' => '\r',
+                    b't' => '\t',
+                    _ => return None,
+                });
+                *at += 2;
+                start = *at;
+            }
+            _ => *at += 1,
+        }
+    }
 }
 
 /// serde's own messages, with one difference: a float in "invalid type: floating point `80.5`"
@@ -183,7 +268,31 @@ fn unexpected(value: &Value) -> de::Unexpected<'_> {
 mod tests {
     use super::*;
     use crate::api::ApiRequestOptions;
-    use crate::model::{NumOrStr, Request, ServerList};
+    use crate::model::NumOrStr;
+
+    #[test]
+    fn flat_requests_read_as_serde_reads_them() {
+        for text in [
+            r#"{}"#,
+            r#"{"RegionId":"cn-hangzhou","LoadBalancerId":"lb-1","MasterSlaveBackendServers":"[{\"ServerId\":\"i-1\",\"Port\":\"80\"}]","MasterSlaveServerGroupName":"g\\1\n\t\/"}"#,
+            r#"{"MasterSlaveBackendServers":"[{'ServerId':'é'}]"}"#,
+        ] {
+            let fast = flat_request(text).expect(text);
+            assert_eq!(fast, from_str::<Request>(text).unwrap(), "{text}");
+        }
+        for text in [
+            r#"{"RegionId":null}"#,
+            r#"{"Region":"x"}"#,
+            r#"{"RegionId":"x","RegionId":"y"}"#,
+            r#"{"RegionId":"\u0041"}"#,
+            r#"{"MasterSlaveBackendServers":[]}"#,
+            r#"{"RegionId":"x"}x"#,
+            r#"{"RegionId":"x""#,
+            r#"["x"]"#,
+        ] {
+            assert_eq!(flat_request(text), None, "{text}");
+        }
+    }
 
     #[test]
     fn requests_and_options() {

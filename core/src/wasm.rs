@@ -7,17 +7,17 @@
 //! The TypeScript types of the package are generated from the core's types by `tsify` derives
 //! (behind this same feature) and from the signatures below.
 
+#[cfg(feature = "wasm-check")]
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
-use crate::api::{
-    self, ApiRequestOptions, ApiResponseOptions, ApiSnippetOptions, Environment, Units,
-};
+use crate::api::{self, ApiRequestOptions, ApiResponseOptions, ApiSnippetOptions, Environment};
 use crate::model::Request;
 
 /// Serializes as the JSON shapes of `api`: plain objects for maps, `null` for `None`.
+#[cfg(feature = "wasm-check")]
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
     // (serde_json's error is not formatted: writing into a String cannot fail, and its message
     // would bring std::io's error texts into the .wasm.)
@@ -27,18 +27,17 @@ fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
         .map_err(|_| JsError::new("slb-msgroup: could not convert the result"))
 }
 
-/// A report as the JSON text `JSON.parse` reads back into the shape `to_js` gives (`Report`,
-/// `Diagnostic`), written directly: the diagnostics' few fixed fields need no serializer, and
-/// this path stays clear of serde_json's `io::Write` plumbing.
-fn report_to_js(ok: bool, diagnostics: &[api::ApiDiagnostic]) -> Result<JsValue, JsError> {
-    let mut out = String::with_capacity(32 + 320 * diagnostics.len());
-    out.push_str(if ok {
-        "{\"ok\":true,"
+/// A report as the JSON text `JSON.parse` reads back into the shape of `api::ApiReport`
+/// (`Report`, `Diagnostic`), written straight from the core's diagnostics: no copy into the API
+/// types, no serializer, and spans counted in UTF-16 units of `raw` as `api::report` counts them.
+fn report_to_js(raw: &str, report: &crate::diagnostic::Report) -> Result<JsValue, JsError> {
+    let mut out = String::with_capacity(32 + 320 * report.diagnostics.len());
+    out.push_str(if report.ok {
+        "{\"ok\":true,\"diagnostics\":"
     } else {
-        "{\"ok\":false,"
+        "{\"ok\":false,\"diagnostics\":"
     });
-    out.push_str("\"diagnostics\":");
-    write_diagnostics(diagnostics, &mut out);
+    write_diagnostics(raw, &report.diagnostics, &mut out);
     out.push('}');
     parse_json(&out)
 }
@@ -48,14 +47,29 @@ fn parse_json(text: &str) -> Result<JsValue, JsError> {
     js_sys::JSON::parse(text).map_err(|_| JsError::new("slb-msgroup: could not convert the result"))
 }
 
-fn write_diagnostics(diagnostics: &[api::ApiDiagnostic], out: &mut String) {
+fn write_diagnostics(raw: &str, diagnostics: &[crate::diagnostic::Diagnostic], out: &mut String) {
+    // Offsets into ASCII text are already UTF-16 offsets.
+    let ascii = raw.is_ascii();
+    let utf16 = |offset: usize| {
+        if ascii {
+            offset.min(raw.len())
+        } else {
+            crate::text::utf16_offset(raw, offset)
+        }
+    };
+    let span = |start: usize, end: usize, out: &mut String| {
+        out.push_str("{\"start\":");
+        json_uint(utf16(start), out);
+        out.push_str(",\"end\":");
+        json_uint(utf16(end), out);
+    };
     out.push('[');
     for (i, d) in diagnostics.iter().enumerate() {
         if i > 0 {
             out.push(',');
         }
         out.push_str("{\"code\":");
-        json_string(&d.code, out);
+        json_string(d.code.as_str(), out);
         out.push_str(match d.severity {
             crate::codes::Severity::Error => ",\"severity\":\"error\",\"httpStatus\":",
             crate::codes::Severity::Warning => ",\"severity\":\"warning\",\"httpStatus\":",
@@ -71,20 +85,9 @@ fn write_diagnostics(diagnostics: &[api::ApiDiagnostic], out: &mut String) {
         out.push_str(",\"path\":");
         json_string(&d.path, out);
         out.push_str(",\"span\":");
-        match &d.span {
-            Some(span) => {
-                out.push_str("{\"start\":");
-                json_uint(span.start, out);
-                out.push_str(",\"end\":");
-                json_uint(span.end, out);
-                for (name, v) in [("line", span.line), ("column", span.column)] {
-                    if let Some(v) = v {
-                        out.push_str(",\"");
-                        out.push_str(name);
-                        out.push_str("\":");
-                        json_uint(v, out);
-                    }
-                }
+        match d.span {
+            Some(s) => {
+                span(s.start, s.end, out);
                 out.push('}');
             }
             None => out.push_str("null"),
@@ -99,10 +102,7 @@ fn write_diagnostics(diagnostics: &[api::ApiDiagnostic], out: &mut String) {
                     if j > 0 {
                         out.push(',');
                     }
-                    out.push_str("{\"start\":");
-                    json_uint(e.start, out);
-                    out.push_str(",\"end\":");
-                    json_uint(e.end, out);
+                    span(e.span.start, e.span.end, out);
                     out.push_str(",\"text\":");
                     json_string(&e.text, out);
                     out.push('}');
@@ -114,6 +114,20 @@ fn write_diagnostics(diagnostics: &[api::ApiDiagnostic], out: &mut String) {
         out.push('}');
     }
     out.push(']');
+}
+
+/// String pairs as a JSON object, in their order (a later duplicate key wins, as in JS).
+fn json_object(pairs: &[(String, String)], out: &mut String) {
+    out.push('{');
+    for (i, (k, v)) in pairs.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        json_string(k, out);
+        out.push(':');
+        json_string(v, out);
+    }
+    out.push('}');
 }
 
 fn json_uint(mut n: usize, out: &mut String) {
@@ -163,12 +177,17 @@ fn json_string(s: &str, out: &mut String) {
 /// cycle and at a BigInt with a `TypeError`, and skips `undefined`), then the core's own JSON
 /// reader here ([`crate::json_de`]), whose depth bound keeps the work off the wasm stack's edge,
 /// and serde's `deny_unknown_fields`, which names a misspelt key. No input can overflow the wasm
-/// stack, so the module stays usable after any call. Text over the cap is not copied into wasm:
-/// `over_cap` gets the message and may name a better culprit.
-fn from_object<T: DeserializeOwned>(
+/// stack, so the module stays usable after any call.
+fn from_object<T: DeserializeOwned>(value: &JsValue) -> Result<T, String> {
+    crate::json_de::from_str(&json_text(value, Err)?)
+}
+
+/// The value as `JSON.stringify` writes it, with NaN and ±Infinity kept by name. Text over the
+/// cap is not copied into wasm: `over_cap` gets the message and may name a better culprit.
+fn json_text(
     value: &JsValue,
     over_cap: impl FnOnce(String) -> Result<(), String>,
-) -> Result<T, String> {
+) -> Result<String, String> {
     let text = js_sys::JSON::stringify(value).map_err(|e| unreadable(&e))?;
     if let Err(message) = too_long("the value as JSON", &text) {
         over_cap(message.clone())?;
@@ -189,7 +208,7 @@ fn from_object<T: DeserializeOwned>(
             .map_err(|e| unreadable(&e))?;
         text = again.as_string().unwrap_or_default();
     }
-    crate::json_de::from_str(&text)
+    Ok(text)
 }
 
 /// Refuses a string longer than a request can be before its text is copied into wasm: past the
@@ -249,7 +268,7 @@ fn request(function: &str, value: JsValue) -> Result<Request, JsError> {
         )));
     }
     let invalid = |e: String| JsError::new(&format!("{function}: invalid request: {e}"));
-    from_object(&value, |too_long_message| {
+    json_text(&value, |too_long_message| {
         // Over the cap: name the parameter that is too long, when one is.
         for name in crate::request::PARAMETER_NAMES {
             let field = js_sys::Reflect::get(&value, &JsValue::from_str(name)).unwrap_or_default();
@@ -258,6 +277,10 @@ fn request(function: &str, value: JsValue) -> Result<Request, JsError> {
             }
         }
         Err(too_long_message)
+    })
+    .and_then(|text| {
+        // The common case in one pass; anything else through serde, for its messages.
+        crate::json_de::flat_request(&text).map_or_else(|| crate::json_de::from_str(&text), Ok)
     })
     .map_err(invalid)
 }
@@ -273,7 +296,7 @@ fn options<T: DeserializeOwned + Default>(function: &str, value: JsValue) -> Res
             describe(&value)
         )));
     }
-    from_object(&value, Err).map_err(|e| JsError::new(&format!("{function}: invalid options: {e}")))
+    from_object(&value).map_err(|e| JsError::new(&format!("{function}: invalid options: {e}")))
 }
 
 /// 64 random bits: `crypto.getRandomValues` where there is one, else `Math.random`.
@@ -312,8 +335,8 @@ pub fn validate(
     #[wasm_bindgen(unchecked_param_type = "Request")] request: JsValue,
 ) -> Result<JsValue, JsError> {
     let request = self::request("validate", request)?;
-    let report = api::validate(&request, Units::Utf16);
-    report_to_js(report.ok, &report.diagnostics)
+    let analysis = crate::rules::analyze(&request);
+    report_to_js(analysis.raw.as_deref().unwrap_or(""), &analysis.report)
 }
 
 /// Parses a raw `MasterSlaveBackendServers` string the way the service reads it (JSON, or the
@@ -321,25 +344,17 @@ pub fn validate(
 /// diagnostics of the parse.
 #[wasm_bindgen(js_name = parseServers, unchecked_return_type = "ParsedServers")]
 pub fn parse_servers(raw: &str) -> Result<JsValue, JsError> {
-    let parsed = api::parse_servers(raw, Units::Utf16);
-    match &parsed.servers {
-        // The list as the API's JSON text: the same object once parsed as serde's shape.
-        Some(list) => {
-            let mut out = String::from("{\"servers\":");
-            out.push_str(&crate::model::render_servers(list));
-            out.push_str(",\"diagnostics\":");
-            write_diagnostics(&parsed.diagnostics, &mut out);
-            out.push('}');
-            parse_json(&out)
-        }
-        // The common case of a list that is not one: no serializer at all.
-        None => {
-            let mut out = String::from("{\"servers\":null,\"diagnostics\":");
-            write_diagnostics(&parsed.diagnostics, &mut out);
-            out.push('}');
-            parse_json(&out)
-        }
+    let (outcome, report) = crate::rules::parse_servers(raw);
+    // The list as the API's JSON text: the same object once parsed as serde's shape.
+    let mut out = String::from("{\"servers\":");
+    match &outcome.servers {
+        Some(list) => out.push_str(&crate::model::render_servers(list)),
+        None => out.push_str("null"),
     }
+    out.push_str(",\"diagnostics\":");
+    write_diagnostics(raw, &report.diagnostics, &mut out);
+    out.push('}');
+    parse_json(&out)
 }
 
 /// Builds the request URL: unsigned, or signed with RPC v1 (HMAC-SHA1) or ACS3-HMAC-SHA256.
@@ -357,7 +372,30 @@ pub fn build_request(
         self::options("buildRequest", options.unwrap_or(JsValue::UNDEFINED))?;
     let built = api::build_request(&request, &options, environment())
         .map_err(|e| JsError::new(&format!("buildRequest: {e}")))?;
-    to_js(&built)
+    let mut out = String::from("{\"method\":");
+    json_string(&built.method, &mut out);
+    out.push_str(",\"url\":");
+    json_string(&built.url, &mut out);
+    out.push_str(",\"headers\":");
+    json_object(&built.headers.0, &mut out);
+    for (name, v) in [
+        ("canonicalQuery", &built.canonical_query),
+        ("stringToSign", &built.string_to_sign),
+    ] {
+        out.push_str(",\"");
+        out.push_str(name);
+        out.push_str("\":");
+        match v {
+            Some(v) => json_string(v, &mut out),
+            None => out.push_str("null"),
+        }
+    }
+    out.push_str(if built.signed {
+        ",\"signed\":true}"
+    } else {
+        ",\"signed\":false}"
+    });
+    parse_json(&out)
 }
 
 /// Renders the response the service would give: HTTP 200 and a success body for a valid
@@ -372,7 +410,15 @@ pub fn render_response(
     let request = self::request("renderResponse", request)?;
     let options: ApiResponseOptions =
         self::options("renderResponse", options.unwrap_or(JsValue::UNDEFINED))?;
-    to_js(&api::render_response(&request, &options, environment()))
+    let response = api::render_response(&request, &options, environment());
+    let mut out = String::from("{\"status\":");
+    json_uint(usize::from(response.status), &mut out);
+    out.push_str(",\"contentType\":");
+    json_string(response.content_type, &mut out);
+    out.push_str(",\"body\":");
+    json_string(&response.body, &mut out);
+    out.push('}');
+    parse_json(&out)
 }
 
 /// Code snippets that send the request (curl, the `aliyun` CLI, the SDKs, Terraform): an object
@@ -389,7 +435,9 @@ pub fn snippets(
         self::options("snippets", options.unwrap_or(JsValue::UNDEFINED))?;
     let snippets =
         api::snippets(&request, &options).map_err(|e| JsError::new(&format!("snippets: {e}")))?;
-    to_js(&snippets)
+    let mut out = String::new();
+    json_object(&snippets.0, &mut out);
+    parse_json(&out)
 }
 
 /// The known SLB regions and their endpoints.
@@ -458,7 +506,7 @@ pub fn check_request(
         api::CheckInput::Text(text)
     } else if is_plain_object(&input) {
         api::CheckInput::Parts(
-            from_object(&input, Err)
+            from_object(&input)
                 .map_err(|e| JsError::new(&format!("checkRequest: invalid request: {e}")))?,
         )
     } else {

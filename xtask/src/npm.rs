@@ -27,7 +27,7 @@ const VARIANTS: [Variant; 2] = [
         features: "wasm",
         out_name: "slb_msgroup",
         dts: "npm/slb-msgroup.d.ts",
-        budget: 120_000,
+        budget: 100_000,
     },
     Variant {
         features: "wasm-check",
