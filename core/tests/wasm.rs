@@ -218,3 +218,76 @@ fn check_request_reads_text_and_parts() {
             .contains("now \"noon\"")
     );
 }
+
+/// The results written as JSON text by hand (`core/src/wasm.rs`) are, key for key and in order,
+/// what serde_json writes for the API types (`core/src/api.rs`), which the CLI prints.
+#[wasm_bindgen_test]
+fn hand_written_results_match_the_api_types_serialized() {
+    use slb_msgroup::api::{self, Units};
+    let requests = [
+        SEED.to_owned(),
+        r#"{"RegionId":"cn-hangzhou","LoadBalancerId":"lb-1","MasterSlaveBackendServers":"[{'ServerId':'vm-233','Port':'80','ServerType':'Master'},{'ServerId':'vm-232','Port':'90','ServerType':'Slave'}]","MasterSlaveServerGroupName":"g"}"#.to_owned(),
+        r#"{"RegionId":"cn-hangzhou","LoadBalancerId":"lb-1","MasterSlaveBackendServers":"[{\"ServerId\":\"机器-1\",\"Port\":0,\"Serverid\":\"x\",\"ServerType\":\"master\"},{\"ServerId\":\"😀\",\"Port\":\"80\",\"Weight\":101}]"}"#.to_owned(),
+        r#"{"RegionId":"cn-hangzhou","MasterSlaveBackendServers":[{"ServerId":"i-1","Port":80,"X":[1,{"y":null}]},{"ServerId":"i-2","Port":"81","ServerType":"Slave","Note":"a\"b\\c\nd\u0001"}]}"#.to_owned(),
+        r#"{}"#.to_owned(),
+    ];
+    for text in &requests {
+        let request = api::parse_request(text).unwrap();
+        let want = serde_json::to_string(&api::validate(&request, Units::Utf16)).unwrap();
+        assert_eq!(to_json(&wasm::validate(js(text)).unwrap()), want, "{text}");
+
+        let options = r#"{"requestId":"R","groupId":"G","format":"XML"}"#;
+        let want = api::render_response(
+            &request,
+            &serde_json::from_str(options).unwrap(),
+            api::Environment {
+                unix_seconds: 0,
+                entropy: 1,
+            },
+        );
+        let got = wasm::render_response(js(text), Some(js(options))).unwrap();
+        assert_eq!(
+            to_json(&got),
+            serde_json::to_string(&want).unwrap(),
+            "{text}"
+        );
+
+        let options = r#"{"accessKeyId":"id","accessKeySecret":"s","timestamp":"2026-11-22T08:00:00Z","nonce":"n","signatureVersion":"v3"}"#;
+        let env = api::Environment {
+            unix_seconds: 0,
+            entropy: 1,
+        };
+        let want = api::build_request(&request, &serde_json::from_str(options).unwrap(), env)
+            .map(|b| serde_json::to_string(&b).unwrap());
+        let got = wasm::build_request(js(text), Some(js(options))).map(|v| to_json(&v));
+        if let Ok(want) = want {
+            assert_eq!(got.unwrap(), want, "{text}");
+        }
+        let want = api::snippets(&request, &api::ApiSnippetOptions::default())
+            .map(|s| serde_json::to_string(&s).unwrap());
+        if let Ok(want) = want {
+            assert_eq!(
+                to_json(&wasm::snippets(js(text), None).unwrap()),
+                want,
+                "{text}"
+            );
+        }
+    }
+    for raw in [
+        "[",
+        "[]",
+        "[{'ServerId':'i-1','Port':80,'Extra':{'b':[1,2.5,true]}},{'ServerId':'i-1','Port':'80'}]",
+        "[{\"ServerId\":\"é\",\"Port\":1e400,\"Weight\":12.5}]",
+    ] {
+        let want = serde_json::to_string(&api::parse_servers(raw, Units::Utf16)).unwrap();
+        assert_eq!(to_json(&wasm::parse_servers(raw).unwrap()), want, "{raw}");
+    }
+    assert_eq!(
+        to_json(&wasm::regions().unwrap()),
+        serde_json::to_string(&api::regions()).unwrap()
+    );
+    assert_eq!(
+        to_json(&wasm::error_codes().unwrap()),
+        serde_json::to_string(&api::error_codes()).unwrap()
+    );
+}
