@@ -1,6 +1,8 @@
 //! The JavaScript boundary of the npm package `slb-msgroup`. It only converts: JS values to the
-//! core's types (`JSON.stringify`, then serde_json), a call into [`crate::api`], and the result back to plain JS
-//! objects. The clock and randomness come from JS and are handed to the core as
+//! core's types (`JSON.stringify`, then one pass over the text for the common request of four
+//! strings, else the core's JSON reader and serde, [`crate::json_de`]), a call into the core, and
+//! the result back to plain JS objects (JSON text written here from the core's types, the shapes
+//! of [`crate::api`], then one `JSON.parse`: cheaper than a crossing per field). The clock and randomness come from JS and are handed to the core as
 //! [`Environment`]. Misuse (a request that is not an object, an unknown option, a malformed
 //! timestamp) throws a JS `Error`; bad request data is never an exception, it is diagnostics.
 //!
