@@ -332,27 +332,27 @@ fn check_view() -> impl IntoView {
             .and_then(|json| read_reply(&json)),
         )
     });
-    let summary = move || {
-        let failed = |e: &str| {
-            (
-                "summary bad",
-                format!("Not checked: the check engine did not load ({e})."),
-            )
-        };
-        match (engine.get(), report.get()) {
-            (Engine::Failed(e), _) | (_, Some(Err(e))) => failed(&e),
-            (Engine::Loading, None) if !input.with(|t| t.trim().is_empty()) => {
-                ("summary", "Loading the check engine…".to_owned())
-            }
-            (_, Some(Ok(r))) => verdict(Some(&r.report)),
-            (_, None) => verdict(None),
+    let summary = move || match (engine.get(), report.get()) {
+        (Engine::Failed(e), _) => (
+            "summary bad",
+            format!("Not checked: the check engine did not load ({e})."),
+        ),
+        (_, Some(Err(e))) => (
+            "summary bad",
+            format!("Not checked: the check engine failed ({e})."),
+        ),
+        (Engine::Loading, None) if !input.with(|t| t.trim().is_empty()) => {
+            ("summary", "Loading the check engine…".to_owned())
         }
+        (_, Some(Ok(r))) => verdict(Some(&r.report)),
+        (_, None) => verdict(None),
     };
-    let reply = move || report.with(|r| r.as_ref().and_then(|r| r.as_ref().ok()).cloned());
     let diagnostics = move || {
-        reply()
-            .map(|r| r.report.diagnostics)
-            .unwrap_or_default()
+        report
+            .with(|r| match r {
+                Some(Ok(r)) => r.report.diagnostics.clone(),
+                _ => Vec::new(),
+            })
             .into_iter()
             .map(diagnostic_item)
             .collect_view()
