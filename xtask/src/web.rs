@@ -23,7 +23,8 @@ pub fn setup() -> Result {
     tools::ensure_npm_packages(E2E)
 }
 
-/// clippy with `-D warnings` for the page itself (it only exists on wasm32).
+/// clippy with `-D warnings` for the page itself (it only exists on wasm32), and for its check
+/// engine's wasm boundary (`web/check` with `boundary`, as the post-build hook builds it).
 pub fn clippy() -> Result {
     tools::ensure_wasm_target()?;
     step("clippy (playground, wasm32)");
@@ -33,6 +34,22 @@ pub fn clippy() -> Result {
             "-p",
             "slb-msgroup-web",
             "--all-targets",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--",
+            "-D",
+            "warnings",
+        ])
+        .run()?;
+    step("clippy (the playground's check engine, wasm32, --features boundary)");
+    Cmd::new("cargo")
+        .args([
+            "clippy",
+            "-p",
+            "slb-msgroup-web-check",
+            "--lib",
+            "--features",
+            "boundary",
             "--target",
             "wasm32-unknown-unknown",
             "--",
