@@ -1,8 +1,8 @@
 // `cargo xtask build --single-file`: dist/ as one self-contained HTML file, for file:// and for a
 // docs site to vendor (one file to copy, nothing to serve beside it).
 //
-// The stylesheet becomes a <style>, and boot.js (the deflated wasm) with the wasm-bindgen glue
-// it imports becomes one inline <script type="module">. The Content-Security-Policy stays the
+// The stylesheet becomes a <style>, and boot.js (the wasm-bindgen glue and the deflated wasm)
+// with the check chunk becomes one inline <script type="module">. The Content-Security-Policy stays the
 // page's own, directive for directive; inline code is allowed by its SHA-256 hash alone
 // ('self' means nothing from file://), so the file still makes no connection
 // (connect-src 'none') and runs no other script.
@@ -32,24 +32,21 @@ const cssHref = cssLink[0].match(/\bhref="([^"]+)"/)?.[1];
 const css = readFileSync(join(dist, cssHref), 'utf8');
 html = html.replace(cssLink[0], () => `<style>${css}</style>`);
 
-// boot.js, with the glue it imports inlined: the glue's exports become plain declarations.
+// boot.js (the glue and the deflated wasm, inlined by the post-build hook) becomes one inline
+// <script type="module">, with the check chunk it imports on demand inlined in a function of
+// its own (its own glue's names stay apart from the page's): the chunk's wasm is only inflated
+// and compiled when the "Check a request" view first opens, as from dist/.
 const bootTag = html.match(/<script type="module" src="([^"]*boot\.js)"><\/script>/);
 if (!bootTag) fail('no boot.js script in index.html');
-const boot = readFileSync(join(dist, bootTag[1]), 'utf8');
-const glueImport = boot.match(/^import init from '\.\/([^']+)';$/m);
-if (!glueImport) fail("boot.js does not start with `import init from './<glue>.js'`");
-let glue = readFileSync(join(dist, glueImport[1]), 'utf8');
-if (/^\s*import\b/m.test(glue)) fail(`${glueImport[1]} imports other modules (wasm-bindgen snippets); inline them too`);
-// `export default __wbg_init;`, or `export { initSync, __wbg_init as default };`
-const defaultExport =
-  glue.match(/^export default (\w+);$/m) ?? glue.match(/^export \{[^}]*?\b(\w+) as default\b[^}]*\};?$/m);
-if (!defaultExport) fail(`${glueImport[1]} has no default export`);
-glue = glue
-  .replace(/^export default \w+;$/m, '')
-  .replace(/^export \{[^}]*\};?$/gm, '')
-  .replace(/^export (async function|function|class|const|let|var) /gm, '$1 ');
-if (/^export\b/m.test(glue)) fail(`${glueImport[1]} has an export this script does not know`);
-const script = boot.replace(glueImport[0], () => `${glue}\nconst init = ${defaultExport[1]};`);
+let script = readFileSync(join(dist, bootTag[1]), 'utf8');
+if (/^\s*import\b/m.test(script)) fail('boot.js imports a module (web/postbuild.mjs inlines the glue)');
+const chunkImport = script.match(/\bimport\('\.\/(check-[0-9a-f]+\.js)'\)/);
+if (!chunkImport) fail("boot.js has no `import('./check-<hash>.js')`");
+const chunk = readFileSync(join(dist, chunkImport[1]), 'utf8');
+if (/^\s*import\b/m.test(chunk)) fail(`${chunkImport[1]} imports a module`);
+const chunkBody = chunk.replace(/^export default /m, 'return ');
+if (chunkBody === chunk || /^export\b/m.test(chunkBody)) fail(`${chunkImport[1]} exports something but its default`);
+script = script.replace(chunkImport[0], () => `Promise.resolve({ default: (() => {\n${chunkBody}\n})() })`);
 html = html.replace(bootTag[0], () => `<script type="module">${script}</script>`);
 
 // The same policy, with the inline code allowed by hash.

@@ -39,6 +39,11 @@ test('it works from file://', async () => {
   await p.serverField(1, 'Port').fill('70000');
   await p.diagnostics.getByText('RealServerPortNotSupport', { exact: true }).waitFor();
   assert.match(await p.requestUrl.inputValue(), /^https:\/\/slb\.aliyuncs\.com\/\?/);
+  // The check engine, inlined too, loads when its view opens.
+  await p.viewTab('Check a request').click();
+  await p.field('Captured request').fill('hello');
+  await p.checkVerdict.locator('.summary').filter({ hasText: /^Not checked: the text is not a request/ }).waitFor();
+  await p.viewTab('Build a request').click();
   // Reloading works too (offline by construction: there is nothing else to load).
   await page.reload();
   await p.ready();

@@ -1,10 +1,14 @@
-// Everything the page loads, gzipped, stays within 300 KB. Prints the figures.
+// Everything the page loads, gzipped, stays within its budget. Prints the figures. The check
+// engine is not part of it: its chunk loads when the "Check a request" view first opens.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';
 import { Playground } from '../lib/playground.mjs';
 
-const BUDGET = 300 * 1024;
+// Issue 13's target is 170 KiB; see the README's "Sizes" for where the bytes go.
+const BUDGET_KIB = 280;
+
+const BUDGET = BUDGET_KIB * 1024;
 
 let session;
 before(async () => (session = await Playground.start()));
@@ -31,4 +35,22 @@ test('page weight budget', async () => {
   console.log(`page total: ${raw} B raw, ${gzip} B gzip (${(gzip / 1024).toFixed(1)} KiB; budget ${BUDGET / 1024} KiB)`);
   assert.ok(gzip <= BUDGET, `the page loads ${gzip} B gzipped, over the ${BUDGET} B budget`);
   await context.close();
+});
+
+test('the check engine loads only when its view opens', async () => {
+  const p = await session.open();
+  await p.ready();
+  const chunk = (url) => /\/check-[0-9a-f]+\.js$/.test(new URL(url).pathname);
+  assert.deepEqual(p.requests.filter(chunk), [], 'nothing of the check engine at start');
+  await p.viewTab('Check a request').click();
+  await p.field('Captured request').fill('https://slb.aliyuncs.com/?Action=CreateMasterSlaveServerGroup');
+  await p.checkVerdict.locator('.summary').filter({ hasText: /^Rejected: the service would answer HTTP 400 / }).waitFor();
+  assert.equal(p.requests.filter(chunk).length, 1, p.requests.join('\n'));
+  // Back and forth: loaded once.
+  await p.viewTab('Build a request').click();
+  await p.viewTab('Check a request').click();
+  await p.field('Captured request').fill('hello');
+  await p.checkVerdict.locator('.summary').filter({ hasText: /^Not checked: the text is not a request/ }).waitFor();
+  assert.equal(p.requests.filter(chunk).length, 1);
+  assert.deepEqual(p.errors, []);
 });

@@ -184,3 +184,72 @@ pub fn random_u64() -> u64 {
 pub fn random_nonce() -> String {
     format!("{:016x}{:016x}", random_u64(), random_u64())
 }
+
+// ---------------------------------------------------------------------------------------------
+// The check engine: a second wasm module, loaded when the "Check a request" view first opens
+
+/// The global function `boot.js` defines: it imports the check chunk (`check-<hash>.js`, the
+/// engine's wasm deflated and inlined as the page's own is) and resolves to its `check`
+/// function. A dynamic `import()` of the page's own file is what the Content-Security-Policy
+/// allows (`script-src 'self'`); the single-file build resolves it from its inline copy.
+const CHECK_LOADER: &str = "slbMsgroupLoadCheck";
+
+thread_local! {
+    static CHECK: std::cell::RefCell<Option<js_sys::Function>> = const { std::cell::RefCell::new(None) };
+}
+
+fn describe_error(e: &JsValue) -> String {
+    e.dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| e.as_string())
+        .unwrap_or_else(|| "unknown error".to_owned())
+}
+
+/// Loads the check engine (once; later calls return at once).
+pub async fn load_check_engine() -> Result<(), String> {
+    if CHECK.with_borrow(Option::is_some) {
+        return Ok(());
+    }
+    let loader = win()
+        .and_then(|w| js_sys::Reflect::get(&w, &CHECK_LOADER.into()).ok())
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .ok_or_else(|| format!("the page has no {CHECK_LOADER} (boot.js)"))?;
+    let promise = loader
+        .call0(&JsValue::NULL)
+        .map_err(|e| describe_error(&e))?
+        .dyn_into::<js_sys::Promise>()
+        .map_err(|_| format!("{CHECK_LOADER} did not return a promise"))?;
+    let check = wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .map_err(|e| describe_error(&e))?
+        .dyn_into::<js_sys::Function>()
+        .map_err(|_| "the check chunk gave no function".to_owned())?;
+    CHECK.set(Some(check));
+    Ok(())
+}
+
+/// Runs the loaded check engine: its reply as JSON (`slb_msgroup_web_check::Reply`).
+pub fn run_check(
+    input: &str,
+    now: i64,
+    access_key_id: Option<String>,
+    access_key_secret: Option<String>,
+    string_to_sign: Option<String>,
+) -> Result<String, String> {
+    let check = CHECK
+        .with_borrow(Clone::clone)
+        .ok_or_else(|| "the check engine is not loaded".to_owned())?;
+    let text = |s: Option<String>| s.map_or(JsValue::UNDEFINED, JsValue::from);
+    let args = js_sys::Array::of5(
+        &input.into(),
+        &JsValue::from(now as f64),
+        &text(access_key_id),
+        &text(access_key_secret),
+        &text(string_to_sign),
+    );
+    check
+        .apply(&JsValue::NULL, &args)
+        .map_err(|e| describe_error(&e))?
+        .as_string()
+        .ok_or_else(|| "the check engine returned no text".to_owned())
+}

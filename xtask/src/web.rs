@@ -13,6 +13,8 @@ use crate::tools::{self, Cmd, Result, root, step};
 const E2E: &str = "e2e";
 /// The raw wasm of the last build, kept by the post-build hook for the size report.
 const WASM_COPY: &str = "target/web/slb-msgroup-web_bg.wasm";
+/// The check engine's wasm (`web/check`), loaded when the "Check a request" view opens.
+const CHECK_WASM_COPY: &str = "target/web/check_bg.wasm";
 
 pub fn setup() -> Result {
     tools::ensure_wasm_target()?;
@@ -21,7 +23,8 @@ pub fn setup() -> Result {
     tools::ensure_npm_packages(E2E)
 }
 
-/// clippy with `-D warnings` for the page itself (it only exists on wasm32).
+/// clippy with `-D warnings` for the page itself (it only exists on wasm32), and for its check
+/// engine's wasm boundary (`web/check` with `boundary`, as the post-build hook builds it).
 pub fn clippy() -> Result {
     tools::ensure_wasm_target()?;
     step("clippy (playground, wasm32)");
@@ -31,6 +34,22 @@ pub fn clippy() -> Result {
             "-p",
             "slb-msgroup-web",
             "--all-targets",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--",
+            "-D",
+            "warnings",
+        ])
+        .run()?;
+    step("clippy (the playground's check engine, wasm32, --features boundary)");
+    Cmd::new("cargo")
+        .args([
+            "clippy",
+            "-p",
+            "slb-msgroup-web-check",
+            "--lib",
+            "--features",
+            "boundary",
             "--target",
             "wasm32-unknown-unknown",
             "--",
@@ -54,7 +73,21 @@ pub fn build() -> Result<PathBuf> {
     let (raw, gzip) = tools::sizes(&root().join(WASM_COPY))?;
     let (boot_raw, boot_gzip) = tools::sizes(&dist.join("boot.js"))?;
     println!(
-        "playground wasm: {raw} B raw, {gzip} B gzip; boot.js (the wasm deflated and inlined): {boot_raw} B raw, {boot_gzip} B gzip"
+        "playground wasm: {raw} B raw, {gzip} B gzip; boot.js (the glue and the wasm deflated and inlined): {boot_raw} B raw, {boot_gzip} B gzip"
+    );
+    let chunk = std::fs::read_dir(&dist)
+        .map_err(|e| format!("{}: {e}", dist.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .find(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with("check-") && n.ends_with(".js"))
+        })
+        .ok_or("trunk build left no dist/check-<hash>.js (web/postbuild.mjs)")?;
+    let (raw, gzip) = tools::sizes(&root().join(CHECK_WASM_COPY))?;
+    let (chunk_raw, chunk_gzip) = tools::sizes(&chunk)?;
+    println!(
+        "check engine wasm (loaded when the check view opens): {raw} B raw, {gzip} B gzip; its chunk: {chunk_raw} B raw, {chunk_gzip} B gzip"
     );
     Ok(dist)
 }
@@ -104,10 +137,16 @@ pub fn test() -> Result {
         .run()
 }
 
-/// Keystroke → updated URL, diagnostics and body, in headless Chromium (prints median and p95).
+/// Keystroke → updated URL, diagnostics and body, in headless Chromium (prints median and p95);
+/// then cold load to a ready page beside swagger-ui-dist serving the same operation
+/// (`e2e/bench/coldload.mjs`, at 1× and 4× CPU throttling).
 pub fn bench() -> Result {
     build()?;
     tools::ensure_chromium()?;
     step("playground: keystroke timing (200 keystrokes, headless chromium)");
-    Cmd::new("node").arg("bench.mjs").dir(E2E).run()
+    Cmd::new("node").arg("bench.mjs").dir(E2E).run()?;
+    step(
+        "playground: cold load to ready beside swagger-ui-dist (25 fresh loads each, 1x and 4x CPU)",
+    );
+    Cmd::new("node").arg("bench/coldload.mjs").dir(E2E).run()
 }

@@ -1,6 +1,9 @@
 //! The "Check a request" view: a captured request pasted in, checked offline as the service
 //! would (`slb_msgroup::check`), with its verdict, diagnostics and signature steps side by side.
 //!
+//! The engine is not in the page's wasm: it is a second module (`web/check`), loaded the first
+//! time the view opens ([`browser::load_check_engine`]); nothing of the view is rendered before.
+//!
 //! What is typed here (the request, the AccessKeySecret, the string-to-sign) lives in this
 //! view's signals only: never in the state, so never in the link, storage or undo history (a
 //! signed request is a bearer token for 15 minutes). The check runs only while the view is shown.
@@ -8,7 +11,8 @@
 use leptos::prelude::*;
 use slb_msgroup::Severity;
 use slb_msgroup::api::ApiDiagnostic;
-use slb_msgroup::check::{CheckOptions, CheckReport, Scheme, SignatureReport, check};
+use slb_msgroup::check::{CheckReport, Scheme, SignatureReport};
+use slb_msgroup_web_check::{Reply, read_reply};
 
 use crate::app::{Ctx, ViewKind};
 use crate::browser::{self, focus_id};
@@ -265,15 +269,42 @@ fn signature_steps(s: SignatureReport) -> impl IntoView {
     }
 }
 
+/// Where the check engine (the lazily loaded second wasm module) is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Engine {
+    Loading,
+    Ready,
+    Failed(String),
+}
+
+/// What the verdict shows: nothing to check, the engine on its way or failed, or a reply.
+type Checked = Option<Result<Reply, String>>;
+
 #[component]
 pub fn CheckView() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    // Nothing of the view is rendered, and the engine is not loaded, until it is first shown.
+    let opened = Memo::new(move |was: Option<&bool>| {
+        was.copied().unwrap_or(false) || ctx.view.get() == ViewKind::Check
+    });
+    move || opened.get().then(check_view)
+}
+
+fn check_view() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let input = RwSignal::new(String::new());
     let secret = RwSignal::new(String::new());
     let key_id = RwSignal::new(String::new());
     let sts = RwSignal::new(String::new());
+    let engine = RwSignal::new(Engine::Loading);
+    leptos::task::spawn_local(async move {
+        engine.set(match browser::load_check_engine().await {
+            Ok(()) => Engine::Ready,
+            Err(e) => Engine::Failed(e),
+        });
+    });
     // Only while the view is shown: typing in the builder does not pay for it.
-    let report = Memo::new(move |_| {
+    let report: Memo<Checked> = Memo::new(move |_| {
         if ctx.view.get() != ViewKind::Check {
             return None;
         }
@@ -281,24 +312,47 @@ pub fn CheckView() -> impl IntoView {
         if text.trim().is_empty() {
             return None;
         }
+        match engine.get() {
+            Engine::Loading => return None,
+            Engine::Failed(e) => return Some(Err(e)),
+            Engine::Ready => {}
+        }
         let given = |s: RwSignal<String>| {
             let v = s.get();
             (!v.trim().is_empty()).then_some(v)
         };
-        let options = CheckOptions {
-            now: Some(browser::unix_now()),
-            access_key_id: given(key_id).map(|k| k.trim().to_owned()),
-            access_key_secret: given(secret),
-            string_to_sign: given(sts),
-            nonces: Vec::new(),
-        };
-        Some(check(&text, &options))
+        Some(
+            browser::run_check(
+                &text,
+                browser::unix_now(),
+                given(key_id).map(|k| k.trim().to_owned()),
+                given(secret),
+                given(sts),
+            )
+            .and_then(|json| read_reply(&json)),
+        )
     });
-    let summary = move || report.with(|r| verdict(r.as_ref()));
+    let summary = move || match (engine.get(), report.get()) {
+        (Engine::Failed(e), _) => (
+            "summary bad",
+            format!("Not checked: the check engine did not load ({e})."),
+        ),
+        (_, Some(Err(e))) => (
+            "summary bad",
+            format!("Not checked: the check engine failed ({e})."),
+        ),
+        (Engine::Loading, None) if !input.with(|t| t.trim().is_empty()) => {
+            ("summary", "Loading the check engine…".to_owned())
+        }
+        (_, Some(Ok(r))) => verdict(Some(&r.report)),
+        (_, None) => verdict(None),
+    };
     let diagnostics = move || {
         report
-            .with(|r| r.as_ref().map(|r| r.diagnostics.clone()))
-            .unwrap_or_default()
+            .with(|r| match r {
+                Some(Ok(r)) => r.report.diagnostics.clone(),
+                _ => Vec::new(),
+            })
             .into_iter()
             .map(diagnostic_item)
             .collect_view()
@@ -306,13 +360,17 @@ pub fn CheckView() -> impl IntoView {
     let steps = move || {
         report.with(|r| {
             r.as_ref()
-                .filter(|r| r.signature.scheme.is_some())
-                .map(|r| signature_steps(r.signature.clone()))
+                .and_then(|r| r.as_ref().ok())
+                .filter(|r| r.report.signature.scheme.is_some())
+                .map(|r| signature_steps(r.report.signature.clone()))
         })
     };
-    let loadable = move || report.with(|r| r.as_ref().is_some_and(|r| r.input.is_some()));
+    let loadable = move || report.with(|r| matches!(r, Some(Ok(r)) if r.report.input.is_some()));
     let load = move |_| {
-        let Some(loaded) = report.with_untracked(|r| r.as_ref().and_then(state_from_check)) else {
+        let Some(loaded) = report.with_untracked(|r| match r {
+            Some(Ok(r)) => state_from_check(&r.report),
+            _ => None,
+        }) else {
             return;
         };
         ctx.commit(|s| {
@@ -325,7 +383,10 @@ pub fn CheckView() -> impl IntoView {
     };
     let report_text = move || {
         report
-            .with_untracked(|r| r.as_ref().map(CheckReport::text))
+            .with_untracked(|r| match r {
+                Some(Ok(r)) => Some(r.text.clone()),
+                _ => None,
+            })
             .unwrap_or_default()
     };
     view! {
