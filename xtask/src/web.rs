@@ -104,10 +104,11 @@ pub fn test() -> Result {
         .run()
 }
 
-/// Keystroke → updated URL, diagnostics and body, in headless Chromium (prints median and p95).
+/// Keystroke and paste → updated URL, diagnostics and body, in headless Chromium, beside a
+/// one-input floor page, with 2 and 1,000 servers at 1× and 4× CPU throttling (prints a table).
 pub fn bench() -> Result {
     build()?;
     tools::ensure_chromium()?;
-    step("playground: keystroke timing (200 keystrokes, headless chromium)");
+    step("playground: keystroke and paste timing (headless chromium, 1× and 4× CPU)");
     Cmd::new("node").arg("bench.mjs").dir(E2E).run()
 }
