@@ -1,5 +1,6 @@
 //! Everything the page shows for one state, computed once per keystroke: one `analyze()`, one
-//! response body (the format shown), the request URL and the fragment.
+//! response body (the format shown) and the request URL. The link's fragment is not among them:
+//! it is written once typing pauses, and made then.
 
 use std::fmt::Write as _;
 
@@ -8,7 +9,7 @@ use slb_msgroup::request::{self, BuiltRequest, RequestError, RequestOptions, Sig
 use slb_msgroup::response::{ResponseOptions, render_analysis};
 use slb_msgroup::{BackendServer, Diagnostic, Response, analyze};
 
-use crate::state::{Env, State, request_options, to_fragment, to_request};
+use crate::state::{Env, State, request_options, to_request};
 
 /// What the page shows.
 #[derive(Debug, Clone, PartialEq)]
@@ -23,7 +24,6 @@ pub struct Output {
     pub request: Result<BuiltRequest, String>,
     /// Why the request shown is not signed as chosen, and what to do about it.
     pub request_note: Option<String>,
-    pub fragment: String,
 }
 
 impl Output {
@@ -59,7 +59,6 @@ pub fn evaluate(state: &State, env: &Env, entropy: u64) -> Output {
         response,
         request: built,
         request_note,
-        fragment: to_fragment(state),
     }
 }
 

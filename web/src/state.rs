@@ -562,12 +562,16 @@ pub fn diagnostic_targets(diagnostics: &[Diagnostic]) -> Vec<(Option<Target>, bo
         .collect()
 }
 
-/// The note for one field, from [`diagnostic_targets`].
+/// The note for one field, from [`diagnostic_targets`]. Only the diagnostics the list shows
+/// (the first [`DIAGNOSTICS_SHOWN`]) can describe it; any error makes it invalid.
 pub fn field_note(targets: &[(Option<Target>, bool)], target: Target) -> FieldNote {
     let mut note = FieldNote::default();
     for (n, (t, error)) in targets.iter().enumerate() {
         if *t == Some(target) {
             note.invalid |= *error;
+            if n >= DIAGNOSTICS_SHOWN {
+                continue;
+            }
             if !note.described_by.is_empty() {
                 note.described_by.push(' ');
             }
@@ -575,6 +579,73 @@ pub fn field_note(targets: &[(Option<Target>, bool)], target: Target) -> FieldNo
         }
     }
     note
+}
+
+// ---------------------------------------------------------------------------------------------
+// Long lists: a window of cards, and the first diagnostics
+
+/// The cards a list shows before the rest is summed up (the service takes two servers; a longer
+/// list is pasted, and edited in the raw text).
+pub const CARDS_SHOWN: usize = 10;
+/// Beyond the first cards, at most this many more are shown for the servers that have a
+/// diagnostic.
+pub const FLAGGED_CARDS_SHOWN: usize = 10;
+/// The diagnostics listed; the summary line counts them all.
+pub const DIAGNOSTICS_SHOWN: usize = 20;
+
+/// Which server cards the form shows, and how many it leaves to the raw text.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct CardWindow {
+    /// Indices (from 0) in list order: the first `limit`, then up to [`FLAGGED_CARDS_SHOWN`]
+    /// further servers that have a diagnostic.
+    pub shown: Vec<usize>,
+    /// The servers not shown as cards.
+    pub hidden: usize,
+}
+
+/// The window of cards for a list of `count` servers: the first `limit`, then the servers
+/// further down that the diagnostics (`targets`) are about. Linear in the diagnostics.
+pub fn card_window(count: usize, limit: usize, targets: &[(Option<Target>, bool)]) -> CardWindow {
+    let first = count.min(limit);
+    let mut shown: Vec<usize> = (0..first).collect();
+    let mut flagged: Vec<usize> = targets
+        .iter()
+        .filter_map(|(t, _)| match t {
+            Some(Target::Card(i, _)) if (first..count).contains(i) => Some(*i),
+            _ => None,
+        })
+        .collect();
+    flagged.sort_unstable();
+    flagged.dedup();
+    shown.extend(flagged.into_iter().take(FLAGGED_CARDS_SHOWN));
+    CardWindow {
+        hidden: count - shown.len(),
+        shown,
+    }
+}
+
+/// The line under a window of cards, when it leaves servers out.
+pub fn hidden_cards_note(window: &CardWindow) -> Option<String> {
+    match window.hidden {
+        0 => None,
+        1 => {
+            Some("1 more server is not shown as a card: edit it in the raw text below.".to_owned())
+        }
+        n => Some(format!(
+            "{n} more servers are not shown as cards: edit them in the raw text below."
+        )),
+    }
+}
+
+/// The line closing a list of `total` diagnostics when only the first [`DIAGNOSTICS_SHOWN`]
+/// are listed.
+pub fn more_diagnostics_note(total: usize) -> Option<String> {
+    let more = total.checked_sub(DIAGNOSTICS_SHOWN).filter(|&n| n > 0)?;
+    Some(if more == 1 {
+        "1 more diagnostic is not listed.".to_owned()
+    } else {
+        format!("{more} more diagnostics are not listed.")
+    })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -860,6 +931,73 @@ mod tests {
         assert_eq!(
             field_note(&targets, Target::GroupName),
             FieldNote::default()
+        );
+    }
+
+    #[test]
+    fn a_long_list_shows_a_window_of_cards() {
+        // Two servers: both cards, nothing left out.
+        assert_eq!(
+            card_window(2, CARDS_SHOWN, &[]),
+            CardWindow {
+                shown: vec![0, 1],
+                hidden: 0
+            }
+        );
+        assert_eq!(hidden_cards_note(&card_window(2, CARDS_SHOWN, &[])), None);
+        // A thousand: the first ten, then the servers further down a diagnostic is about.
+        let targets = vec![
+            (Some(Target::Card(1, Field::Port)), true),
+            (Some(Target::Card(500, Field::Port)), true),
+            (Some(Target::Card(41, Field::Weight)), false),
+            (Some(Target::Card(500, Field::ServerId)), true),
+            (Some(Target::Servers), true),
+            (Some(Target::Card(1000, Field::Port)), true),
+        ];
+        let window = card_window(1000, CARDS_SHOWN, &targets);
+        assert_eq!(window.shown, vec![0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 41, 500]);
+        assert_eq!(window.hidden, 988);
+        assert_eq!(
+            hidden_cards_note(&window).as_deref(),
+            Some("988 more servers are not shown as cards: edit them in the raw text below.")
+        );
+        assert_eq!(
+            hidden_cards_note(&card_window(11, 10, &[])).as_deref(),
+            Some("1 more server is not shown as a card: edit it in the raw text below.")
+        );
+        // At most ten flagged cards beyond the window.
+        let many: Vec<_> = (0..1000)
+            .map(|i| (Some(Target::Card(i, Field::Port)), true))
+            .collect();
+        let window = card_window(1000, CARDS_SHOWN, &many);
+        assert_eq!(window.shown, (0..20).collect::<Vec<_>>());
+        assert_eq!(window.hidden, 980);
+        // A larger limit ("Show 10 more").
+        assert_eq!(card_window(1000, 20, &[]).shown.len(), 20);
+    }
+
+    #[test]
+    fn only_the_first_diagnostics_are_listed() {
+        assert_eq!(more_diagnostics_note(0), None);
+        assert_eq!(more_diagnostics_note(DIAGNOSTICS_SHOWN), None);
+        assert_eq!(
+            more_diagnostics_note(DIAGNOSTICS_SHOWN + 1).as_deref(),
+            Some("1 more diagnostic is not listed.")
+        );
+        assert_eq!(
+            more_diagnostics_note(1001).as_deref(),
+            Some("981 more diagnostics are not listed.")
+        );
+        // A field is described only by listed diagnostics, but an error beyond them still
+        // makes it invalid.
+        let mut targets = vec![(Some(Target::RegionId), false); DIAGNOSTICS_SHOWN];
+        targets.push((Some(Target::Card(0, Field::Port)), true));
+        assert_eq!(
+            field_note(&targets, Target::Card(0, Field::Port)),
+            FieldNote {
+                invalid: true,
+                described_by: String::new()
+            }
         );
     }
 
