@@ -126,7 +126,8 @@ async function pasteCase(browser, origin, rate, reps) {
     await page.keyboard.press('Control+A');
     await clearLongTasks(page);
     await page.evaluate((e) => window.__bench.arm('list', e), {
-      lastId: serverId(LONG),
+      // The page shows the first 4,096 bytes of a long URL.
+      urlAtLeast: 4096,
       code: 'BACKEND_SERVERS_NUM_MUST_BE_TWO',
     });
     await cdp.send('Input.insertText', { text: long });

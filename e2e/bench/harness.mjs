@@ -46,9 +46,10 @@ export function harness() {
       new RegExp(`Port["']:["']?${e.port}["']?[,}]`).test(decoded(s.url)) &&
       s.codes.includes('RealServerPortNotSupport') === e.bad &&
       s.body.includes(e.body),
-    // A list pasted: its last entry is in the URL, its diagnostic and body are shown.
+    // A list pasted: the URL follows (its last entry in it, or for a long list as long as the
+    // box shows), its diagnostic and body are shown.
     list: (s, e) =>
-      decoded(s.url).includes(e.lastId) &&
+      (e.urlAtLeast ? s.url.length >= e.urlAtLeast : decoded(s.url).includes(e.lastId)) &&
       (e.code ? s.codes.includes(e.code) && s.body.includes(e.code) : s.summary.startsWith('Valid')),
   };
 

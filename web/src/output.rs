@@ -96,6 +96,41 @@ fn build_request(
     }
 }
 
+/// The request URL box shows at most this many bytes of the URL; "Copy URL" copies all of it.
+pub const URL_SHOWN: usize = 4096;
+
+/// What the request URL box shows: the URL, or its first [`URL_SHOWN`] bytes and `…` with a
+/// note saying so (a long server list makes a URL of 100 KB, which no one reads in a box and
+/// which costs the browser a layout per keystroke).
+pub fn url_preview(url: &str) -> (String, Option<String>) {
+    if url.len() <= URL_SHOWN {
+        return (url.to_owned(), None);
+    }
+    let mut at = URL_SHOWN;
+    while !url.is_char_boundary(at) {
+        at -= 1;
+    }
+    let note = format!(
+        "The URL is {} characters long; the first {} are shown. Copy URL copies all of it.",
+        thousands(url.chars().count()),
+        thousands(url[..at].chars().count())
+    );
+    (format!("{}…", &url[..at]), Some(note))
+}
+
+/// `98186` as `98,186`.
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// The status line of a response, e.g. `HTTP/1.1 400 Bad Request`.
 pub fn status_line(response: &Response) -> String {
     let reason = match response.status {
@@ -292,6 +327,27 @@ mod tests {
             md.contains("`MasterSlaveBackendServers[0].ServerId`"),
             "{md}"
         );
+    }
+
+    #[test]
+    fn a_long_url_is_shown_in_part() {
+        let short = "https://slb.aliyuncs.com/?Action=CreateMasterSlaveServerGroup";
+        assert_eq!(url_preview(short), (short.to_owned(), None));
+        let long = format!("https://slb.aliyuncs.com/?s={}", "A".repeat(98_158));
+        assert_eq!(long.len(), 98_186);
+        let (shown, note) = url_preview(&long);
+        assert_eq!(shown.len(), URL_SHOWN + '…'.len_utf8());
+        assert!(shown.starts_with("https://slb.aliyuncs.com/?s=AAA") && shown.ends_with("A…"));
+        assert_eq!(
+            note.as_deref(),
+            Some(
+                "The URL is 98,186 characters long; the first 4,096 are shown. Copy URL copies all of it."
+            )
+        );
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1000), "1,000");
+        assert_eq!(thousands(1_234_567), "1,234,567");
     }
 
     #[test]

@@ -268,21 +268,52 @@ fn decode_v1(body: &str) -> Result<State, FragmentError> {
 
 /// Bytes left as they are in a fragment value: unreserved characters and the sub-delimiters that
 /// are not our separators. `'`, `,` and `:` stay literal so the single-quoted server list reads.
-fn is_literal(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b"-._~!$'()*,;:@/?".contains(&b)
+const fn is_literal(b: u8) -> bool {
+    b.is_ascii_alphanumeric()
+        || matches!(
+            b,
+            b'-' | b'.'
+                | b'_'
+                | b'~'
+                | b'!'
+                | b'$'
+                | b'\''
+                | b'('
+                | b')'
+                | b'*'
+                | b','
+                | b';'
+                | b':'
+                | b'@'
+                | b'/'
+                | b'?'
+        )
 }
+
+/// [`is_literal`] for every byte, looked up once per byte of a long server list.
+const LITERAL: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = is_literal(b as u8);
+        b += 1;
+    }
+    table
+};
 
 fn encode_into(value: &str, out: &mut String) {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let mut bytes = std::mem::take(out).into_bytes();
+    bytes.reserve(value.len() + value.len() / 4);
     for &b in value.as_bytes() {
-        if is_literal(b) {
-            out.push(char::from(b));
+        if LITERAL[usize::from(b)] {
+            bytes.push(b);
         } else {
-            out.push('%');
-            out.push(char::from(HEX[usize::from(b >> 4)]));
-            out.push(char::from(HEX[usize::from(b & 0xF)]));
+            bytes.extend_from_slice(&[b'%', HEX[usize::from(b >> 4)], HEX[usize::from(b & 0xF)]]);
         }
     }
+    // Only ASCII was added to what was already a string.
+    *out = String::from_utf8(bytes).unwrap_or_default();
 }
 
 fn decode(value: &str) -> Option<String> {
@@ -648,6 +679,61 @@ pub fn more_diagnostics_note(total: usize) -> Option<String> {
     })
 }
 
+/// One piece of the raw text in the raw editor's underline layer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Piece {
+    pub text: String,
+    /// `err`, `warn`, or with ` at` for an insertion point; `None` for plain text.
+    pub class: Option<&'static str>,
+}
+
+/// The raw editor's underline layer: the raw text cut at the diagnostics' spans (UTF-8
+/// offsets; overlapping spans are first come, first served), up to the end of the last span.
+/// The layer scrolls with the textarea and its text is transparent, so the text after the last
+/// span draws nothing and is left out, and a span over the whole list (the count of servers) is
+/// shown by the editor's error outline, not by underlining everything: typing in a long list
+/// lays out only the text before its underlines. Linear in the text and the diagnostics.
+pub fn underlines(raw: &str, diagnostics: &[Diagnostic]) -> Vec<Piece> {
+    let whole = raw.len() - raw.trim_start().len()..raw.trim_end().len();
+    let mut spans: Vec<(usize, usize, &'static str)> = diagnostics
+        .iter()
+        .filter_map(|d| {
+            let span = d.span?;
+            let (start, end) = (span.start.min(raw.len()), span.end.min(raw.len()));
+            if start <= whole.start && end >= whole.end && !span.is_empty() {
+                return None;
+            }
+            let class = match (d.severity, span.is_empty()) {
+                (slb_msgroup::Severity::Error, false) => "err",
+                (slb_msgroup::Severity::Warning, false) => "warn",
+                (slb_msgroup::Severity::Error, true) => "err at",
+                (slb_msgroup::Severity::Warning, true) => "warn at",
+            };
+            Some((start, end, class))
+        })
+        .collect();
+    spans.sort_by_key(|s| s.0);
+    let mut out = Vec::new();
+    let mut at = 0;
+    for (start, end, class) in spans {
+        if start < at || !raw.is_char_boundary(start) || !raw.is_char_boundary(end) {
+            continue;
+        }
+        if start > at {
+            out.push(Piece {
+                text: raw[at..start].to_owned(),
+                class: None,
+            });
+        }
+        out.push(Piece {
+            text: raw[start..end].to_owned(),
+            class: Some(class),
+        });
+        at = end;
+    }
+    out
+}
+
 // ---------------------------------------------------------------------------------------------
 // The "Check a request" view
 
@@ -999,6 +1085,73 @@ mod tests {
                 described_by: String::new()
             }
         );
+    }
+
+    #[test]
+    fn underlines_stop_after_the_last_span() {
+        use slb_msgroup::{Code, Span};
+        let d = |start, end, code| {
+            let mut d = Diagnostic::new(
+                code,
+                slb_msgroup::Check::Count,
+                "MasterSlaveBackendServers",
+                "",
+            );
+            d = d.with_span(Span { start, end });
+            d
+        };
+        let raw = "[{'ServerId':'a','Port':'0'},{'ServerId':'b'}]";
+        let port = raw.find("'0'").unwrap();
+        let pieces = underlines(raw, &[d(port, port + 3, Code::RealServerPortNotSupport)]);
+        assert_eq!(
+            pieces,
+            vec![
+                Piece {
+                    text: "[{'ServerId':'a','Port':".into(),
+                    class: None
+                },
+                Piece {
+                    text: "'0'".into(),
+                    class: Some("err")
+                },
+            ]
+        );
+        // A span over the whole list (spaces around it too) draws nothing: the outline shows it.
+        let spaced = format!(" {raw}\n");
+        assert_eq!(
+            underlines(
+                &spaced,
+                &[d(1, raw.len() + 1, Code::BackendServersNumMustBeTwo)]
+            ),
+            vec![]
+        );
+        // An insertion point at the end, and an overlapping span left out.
+        let pieces = underlines(
+            "[1,",
+            &[
+                d(3, 3, Code::InvalidParameter),
+                d(1, 3, Code::InvalidParameter),
+                d(2, 3, Code::InvalidParameter),
+            ],
+        );
+        assert_eq!(
+            pieces,
+            vec![
+                Piece {
+                    text: "[".into(),
+                    class: None
+                },
+                Piece {
+                    text: "1,".into(),
+                    class: Some("err")
+                },
+                Piece {
+                    text: String::new(),
+                    class: Some("err at")
+                },
+            ]
+        );
+        assert_eq!(underlines("[]", &[]), vec![]);
     }
 
     #[test]

@@ -6,12 +6,17 @@ use slb_msgroup::request::{Method, SignatureVersion};
 
 use super::{CopyButton, Panel};
 use crate::app::Ctx;
+use crate::output::url_preview;
 
 #[component]
 pub fn RequestPanel() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let built = Memo::new(move |_| ctx.output.with(|o| o.request.clone()));
     let url = move || built.with(|b| b.as_ref().map(|r| r.url.clone()).unwrap_or_default());
+    // A long list's URL is shown in part (Copy URL copies all of it).
+    let preview = Memo::new(move |_| {
+        built.with(|b| b.as_ref().map(|r| url_preview(&r.url)).unwrap_or_default())
+    });
     let method = move || {
         built.with(|b| {
             b.as_ref()
@@ -82,9 +87,19 @@ pub fn RequestPanel() -> impl IntoView {
                 class="out"
                 readonly
                 rows="4"
-                aria-describedby=move || problem().is_some().then_some("request-note")
-                prop:value=url
+                aria-describedby=move || {
+                    let ids: Vec<&str> = [
+                        problem().is_some().then_some("request-note"),
+                        preview.with(|p| p.1.is_some()).then_some("url-shown"),
+                    ]
+                    .into_iter()
+                    .flatten()
+                    .collect();
+                    (!ids.is_empty()).then(|| ids.join(" "))
+                }
+                prop:value=move || preview.with(|p| p.0.clone())
             ></textarea>
+            {move || preview.with(|p| p.1.clone()).map(|n| view! { <p id="url-shown" class="note">{n}</p> })}
             {move || problem().map(|p| view! { <p id="request-note" class="note">{p}</p> })}
             <details class="signing">
                 <summary>"Sign the request (optional)"</summary>
