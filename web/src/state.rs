@@ -639,16 +639,21 @@ pub struct CardWindow {
 pub fn card_window(count: usize, limit: usize, targets: &[(Option<Target>, bool)]) -> CardWindow {
     let first = count.min(limit);
     let mut shown: Vec<usize> = (0..first).collect();
-    let mut flagged: Vec<usize> = targets
-        .iter()
-        .filter_map(|(t, _)| match t {
-            Some(Target::Card(i, _)) if (first..count).contains(i) => Some(*i),
-            _ => None,
-        })
-        .collect();
-    flagged.sort_unstable();
-    flagged.dedup();
-    shown.extend(flagged.into_iter().take(FLAGGED_CARDS_SHOWN));
+    // One flag per server after the first ones: in list order without a sort.
+    let mut flagged = vec![false; count - first];
+    for (t, _) in targets {
+        if let Some(Target::Card(i, _)) = t
+            && let Some(flag) = i.checked_sub(first).and_then(|at| flagged.get_mut(at))
+        {
+            *flag = true;
+        }
+    }
+    shown.extend(
+        (first..count)
+            .zip(flagged)
+            .filter_map(|(i, flag)| flag.then_some(i))
+            .take(FLAGGED_CARDS_SHOWN),
+    );
     CardWindow {
         hidden: count - shown.len(),
         shown,

@@ -1,6 +1,7 @@
 //! The raw `MasterSlaveBackendServers` text: a transparent textarea over a layer that underlines
 //! the diagnostics' spans.
 
+use leptos::html;
 use leptos::prelude::*;
 
 use crate::app::Ctx;
@@ -10,9 +11,7 @@ use crate::state::{Target, underlines};
 pub fn RawEditor() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let note = ctx.note(Target::Servers);
-    // The textarea's scroll offset: the layer holds the text up to the last underline only, so
-    // it is moved rather than scrolled.
-    let scroll = RwSignal::new((0, 0));
+    let layer: NodeRef<html::Div> = NodeRef::new();
     let marks = Memo::new(move |_| {
         ctx.state
             .with(|s| ctx.output.with(|o| underlines(&s.servers, &o.diagnostics)))
@@ -22,13 +21,7 @@ pub fn RawEditor() -> impl IntoView {
             <label for="MasterSlaveBackendServers">"MasterSlaveBackendServers"</label>
             <div class="editor">
                 <div class="backdrop" aria-hidden="true">
-                    <div
-                        class="layer"
-                        style:transform=move || {
-                            let (left, top) = scroll.get();
-                            format!("translate({}px, {}px)", -left, -top)
-                        }
-                    >{move || {
+                    <div class="layer" node_ref=layer>{move || {
                         marks
                             .get()
                             .into_iter()
@@ -53,8 +46,13 @@ pub fn RawEditor() -> impl IntoView {
                         ctx.edit(("MasterSlaveBackendServers", 0), |s| s.servers = value);
                     }
                     on:scroll=move |_| {
-                        if let Some(t) = ctx.raw_ref.get() {
-                            scroll.set((t.scroll_left(), t.scroll_top()));
+                        // The layer holds the text up to the last underline only: it is moved,
+                        // not scrolled.
+                        if let (Some(l), Some(t)) = (layer.get(), ctx.raw_ref.get()) {
+                            let _ = web_sys::HtmlElement::style(&l).set_property(
+                                "transform",
+                                &format!("translate({}px,{}px)", -t.scroll_left(), -t.scroll_top()),
+                            );
                         }
                     }
                 ></textarea>

@@ -13,10 +13,10 @@ pub fn RequestPanel() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let built = Memo::new(move |_| ctx.output.with(|o| o.request.clone()));
     let url = move || built.with(|b| b.as_ref().map(|r| r.url.clone()).unwrap_or_default());
-    // A long list's URL is shown in part (Copy URL copies all of it).
-    let preview = Memo::new(move |_| {
-        built.with(|b| b.as_ref().map(|r| url_preview(&r.url)).unwrap_or_default())
-    });
+    // A long list's URL is shown in part (Copy URL copies all of it), with a note saying so.
+    let preview =
+        move || built.with(|b| b.as_ref().map(|r| url_preview(&r.url)).unwrap_or_default());
+    let shown_note = Memo::new(move |_| preview().1);
     let method = move || {
         built.with(|b| {
             b.as_ref()
@@ -90,16 +90,16 @@ pub fn RequestPanel() -> impl IntoView {
                 aria-describedby=move || {
                     let ids: Vec<&str> = [
                         problem().is_some().then_some("request-note"),
-                        preview.with(|p| p.1.is_some()).then_some("url-shown"),
+                        shown_note.with(Option::is_some).then_some("url-shown"),
                     ]
                     .into_iter()
                     .flatten()
                     .collect();
                     (!ids.is_empty()).then(|| ids.join(" "))
                 }
-                prop:value=move || preview.with(|p| p.0.clone())
+                prop:value=move || preview().0
             ></textarea>
-            {move || preview.with(|p| p.1.clone()).map(|n| view! { <p id="url-shown" class="note">{n}</p> })}
+            {move || shown_note.get().map(|n| view! { <p id="url-shown" class="note">{n}</p> })}
             {move || problem().map(|p| view! { <p id="request-note" class="note">{p}</p> })}
             <details class="signing">
                 <summary>"Sign the request (optional)"</summary>
