@@ -9,7 +9,7 @@ use slb_msgroup::request::{self, BuiltRequest, RequestError, RequestOptions, Sig
 use slb_msgroup::response::{ResponseOptions, render_analysis};
 use slb_msgroup::{BackendServer, Diagnostic, Response, analyze};
 
-use crate::state::{Env, State, request_options, to_request};
+use crate::state::{Env, State, request_options, thousands, to_request};
 
 /// What the page shows.
 #[derive(Debug, Clone, PartialEq)]
@@ -116,19 +116,6 @@ pub fn url_preview(url: &str) -> (String, Option<String>) {
         thousands(url[..at].chars().count())
     );
     (format!("{}…", &url[..at]), Some(note))
-}
-
-/// `98186` as `98,186`.
-pub fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// The status line of a response, e.g. `HTTP/1.1 400 Bad Request`.

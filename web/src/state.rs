@@ -660,6 +660,19 @@ pub fn card_window(count: usize, limit: usize, targets: &[(Option<Target>, bool)
     }
 }
 
+/// `98186` as `98,186`.
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// The line under a window of cards, when it leaves servers out.
 pub fn hidden_cards_note(window: &CardWindow) -> Option<String> {
     match window.hidden {
@@ -668,7 +681,8 @@ pub fn hidden_cards_note(window: &CardWindow) -> Option<String> {
             Some("1 more server is not shown as a card: edit it in the raw text below.".to_owned())
         }
         n => Some(format!(
-            "{n} more servers are not shown as cards: edit them in the raw text below."
+            "{} more servers are not shown as cards: edit them in the raw text below.",
+            thousands(n)
         )),
     }
 }
@@ -680,7 +694,7 @@ pub fn more_diagnostics_note(total: usize) -> Option<String> {
     Some(if more == 1 {
         "1 more diagnostic is not listed.".to_owned()
     } else {
-        format!("{more} more diagnostics are not listed.")
+        format!("{} more diagnostics are not listed.", thousands(more))
     })
 }
 
@@ -1078,6 +1092,10 @@ mod tests {
         assert_eq!(
             more_diagnostics_note(1001).as_deref(),
             Some("981 more diagnostics are not listed.")
+        );
+        assert_eq!(
+            more_diagnostics_note(2020).as_deref(),
+            Some("2,000 more diagnostics are not listed.")
         );
         // A field is described only by listed diagnostics, but an error beyond them still
         // makes it invalid.
