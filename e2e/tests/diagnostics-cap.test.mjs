@@ -18,7 +18,7 @@ test('twenty diagnostics listed, then "N more"', async () => {
   assert.equal(codes.length, 20);
   assert.equal(codes[0], 'BACKEND_SERVERS_NUM_MUST_BE_TWO');
   assert.deepEqual(new Set(codes.slice(1)), new Set(['RealServerPortNotSupport']));
-  assert.equal(await p.diagnostics.locator('.more-diags').textContent(), '6 more diagnostics are not listed.');
+  assert.equal(await p.diagnostics.locator('#more-diags').textContent(), '6 more diagnostics are not listed.');
   // A field is described only by a listed diagnostic; one beyond them still marks it invalid.
   assert.equal(await p.serverField(2, 'Port').getAttribute('aria-describedby'), 'diag-2-detail');
   // Server 20's port error is the 21st diagnostic: its card is shown (one of the ten beyond the
@@ -37,5 +37,5 @@ test('twenty diagnostics listed, then "N more"', async () => {
 
 test('a short list: no "more" line', async () => {
   const p = await session.open();
-  assert.equal(await p.diagnostics.locator('.more-diags').count(), 0);
+  assert.equal(await p.diagnostics.locator('#more-diags').count(), 0);
 });

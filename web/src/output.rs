@@ -96,26 +96,32 @@ fn build_request(
     }
 }
 
-/// The request URL box shows at most this many bytes of the URL; "Copy URL" copies all of it.
-pub const URL_SHOWN: usize = 4096;
+/// An output box (the request URL, a snippet) shows at most this many bytes of its text; its
+/// copy button copies all of it.
+pub const SHOWN_BYTES: usize = 4096;
 
-/// What the request URL box shows: the URL, or its first [`URL_SHOWN`] bytes and `…` with a
-/// note saying so (a long server list makes a URL of 100 KB, which no one reads in a box and
-/// which costs the browser a layout per keystroke).
+/// What the request URL box shows: the URL, or its first [`SHOWN_BYTES`] and `…` with a note
+/// saying so (a long server list makes a URL of 100 KB, which no one reads in a box and which
+/// costs the browser a layout per keystroke).
 pub fn url_preview(url: &str) -> (String, Option<String>) {
-    if url.len() <= URL_SHOWN {
-        return (url.to_owned(), None);
+    shown_part(url, "URL", "Copy URL")
+}
+
+/// [`url_preview`] for any text: `what` names it in the note, `copy` is its copy button.
+pub fn shown_part(text: &str, what: &str, copy: &str) -> (String, Option<String>) {
+    if text.len() <= SHOWN_BYTES {
+        return (text.to_owned(), None);
     }
-    let mut at = URL_SHOWN;
-    while !url.is_char_boundary(at) {
+    let mut at = SHOWN_BYTES;
+    while !text.is_char_boundary(at) {
         at -= 1;
     }
     let note = format!(
-        "The URL is {} characters long; the first {} are shown. Copy URL copies all of it.",
-        thousands(url.chars().count()),
-        thousands(url[..at].chars().count())
+        "The {what} is {} characters long; the first {} are shown. {copy} copies all of it.",
+        thousands(text.chars().count()),
+        thousands(text[..at].chars().count())
     );
-    (format!("{}…", &url[..at]), Some(note))
+    (format!("{}…", &text[..at]), Some(note))
 }
 
 /// The status line of a response, e.g. `HTTP/1.1 400 Bad Request`.
@@ -323,12 +329,20 @@ mod tests {
         let long = format!("https://slb.aliyuncs.com/?s={}", "A".repeat(98_158));
         assert_eq!(long.len(), 98_186);
         let (shown, note) = url_preview(&long);
-        assert_eq!(shown.len(), URL_SHOWN + '…'.len_utf8());
+        assert_eq!(shown.len(), SHOWN_BYTES + '…'.len_utf8());
         assert!(shown.starts_with("https://slb.aliyuncs.com/?s=AAA") && shown.ends_with("A…"));
         assert_eq!(
             note.as_deref(),
             Some(
                 "The URL is 98,186 characters long; the first 4,096 are shown. Copy URL copies all of it."
+            )
+        );
+        let (shown, note) = shown_part(&"é".repeat(3000), "snippet", "Copy snippet");
+        assert_eq!(shown.chars().count(), 2049);
+        assert_eq!(
+            note.as_deref(),
+            Some(
+                "The snippet is 3,000 characters long; the first 2,048 are shown. Copy snippet copies all of it."
             )
         );
         assert_eq!(thousands(0), "0");

@@ -662,13 +662,11 @@ pub fn card_window(count: usize, limit: usize, targets: &[(Option<Target>, bool)
 
 /// `98186` as `98,186`.
 pub fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
+    let mut out = (n % 1000).to_string();
+    let mut rest = n / 1000;
+    while rest > 0 {
+        out = format!("{},{out:0>3}", rest % 1000);
+        rest /= 1000;
     }
     out
 }

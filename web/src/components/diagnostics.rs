@@ -118,7 +118,7 @@ pub fn Diagnostics() -> impl IntoView {
             <ul class="diag-list">
                 {move || diagnostics.get().into_iter().enumerate().map(item).collect_view()}
             </ul>
-            {move || more.get().map(|note| view! { <p class="note more-diags">{note}</p> })}
+            {move || more.get().map(|note| view! { <p id="more-diags" class="note">{note}</p> })}
         </Panel>
     }
 }

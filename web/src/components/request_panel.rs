@@ -88,14 +88,12 @@ pub fn RequestPanel() -> impl IntoView {
                 readonly
                 rows="4"
                 aria-describedby=move || {
-                    let ids: Vec<&str> = [
-                        problem().is_some().then_some("request-note"),
-                        shown_note.with(Option::is_some).then_some("url-shown"),
-                    ]
-                    .into_iter()
-                    .flatten()
-                    .collect();
-                    (!ids.is_empty()).then(|| ids.join(" "))
+                    match (problem().is_some(), shown_note.with(Option::is_some)) {
+                        (true, true) => Some("request-note url-shown"),
+                        (true, false) => Some("request-note"),
+                        (false, true) => Some("url-shown"),
+                        (false, false) => None,
+                    }
                 }
                 prop:value=move || preview().0
             ></textarea>
