@@ -48,6 +48,8 @@ test('a thousand servers: ten cards and a line for the rest', async () => {
   await p.page.getByRole('button', { name: 'Add server', exact: true }).click();
   await p.server(1001).waitFor();
   assert.equal(await p.serverField(1001, 'ServerId').inputValue(), 'i-server1001');
+  assert.equal((await legends(p)).length, 21);
+  assert.equal(await moreCards(p), '980 more servers are not shown as cards: edit them in the raw text below.');
   assert.deepEqual(p.errors, []);
 });
 

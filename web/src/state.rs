@@ -635,8 +635,14 @@ pub struct CardWindow {
 }
 
 /// The window of cards for a list of `count` servers: the first `limit`, then the servers
-/// further down that the diagnostics (`targets`) are about. Linear in the diagnostics.
-pub fn card_window(count: usize, limit: usize, targets: &[(Option<Target>, bool)]) -> CardWindow {
+/// further down that the diagnostics (`targets`) are about, and `pinned` (the server just
+/// added). Linear in the diagnostics.
+pub fn card_window(
+    count: usize,
+    limit: usize,
+    targets: &[(Option<Target>, bool)],
+    pinned: Option<usize>,
+) -> CardWindow {
     let first = count.min(limit);
     let mut shown: Vec<usize> = (0..first).collect();
     // One flag per server after the first ones: in list order without a sort.
@@ -654,6 +660,12 @@ pub fn card_window(count: usize, limit: usize, targets: &[(Option<Target>, bool)
             .filter_map(|(i, flag)| flag.then_some(i))
             .take(FLAGGED_CARDS_SHOWN),
     );
+    if let Some(p) = pinned.filter(|&p| p < count) {
+        let at = shown.partition_point(|&i| i < p);
+        if shown.get(at) != Some(&p) {
+            shown.insert(at, p);
+        }
+    }
     CardWindow {
         hidden: count - shown.len(),
         shown,
@@ -1041,13 +1053,16 @@ mod tests {
     fn a_long_list_shows_a_window_of_cards() {
         // Two servers: both cards, nothing left out.
         assert_eq!(
-            card_window(2, CARDS_SHOWN, &[]),
+            card_window(2, CARDS_SHOWN, &[], None),
             CardWindow {
                 shown: vec![0, 1],
                 hidden: 0
             }
         );
-        assert_eq!(hidden_cards_note(&card_window(2, CARDS_SHOWN, &[])), None);
+        assert_eq!(
+            hidden_cards_note(&card_window(2, CARDS_SHOWN, &[], None)),
+            None
+        );
         // A thousand: the first ten, then the servers further down a diagnostic is about.
         let targets = vec![
             (Some(Target::Card(1, Field::Port)), true),
@@ -1057,7 +1072,7 @@ mod tests {
             (Some(Target::Servers), true),
             (Some(Target::Card(1000, Field::Port)), true),
         ];
-        let window = card_window(1000, CARDS_SHOWN, &targets);
+        let window = card_window(1000, CARDS_SHOWN, &targets, None);
         assert_eq!(window.shown, vec![0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 41, 500]);
         assert_eq!(window.hidden, 988);
         assert_eq!(
@@ -1065,18 +1080,37 @@ mod tests {
             Some("988 more servers are not shown as cards: edit them in the raw text below.")
         );
         assert_eq!(
-            hidden_cards_note(&card_window(11, 10, &[])).as_deref(),
+            hidden_cards_note(&card_window(11, 10, &[], None)).as_deref(),
             Some("1 more server is not shown as a card: edit it in the raw text below.")
         );
         // At most ten flagged cards beyond the window.
         let many: Vec<_> = (0..1000)
             .map(|i| (Some(Target::Card(i, Field::Port)), true))
             .collect();
-        let window = card_window(1000, CARDS_SHOWN, &many);
+        let window = card_window(1000, CARDS_SHOWN, &many, None);
         assert_eq!(window.shown, (0..20).collect::<Vec<_>>());
         assert_eq!(window.hidden, 980);
         // A larger limit ("Show 10 more").
-        assert_eq!(card_window(1000, 20, &[]).shown.len(), 20);
+        assert_eq!(card_window(1000, 20, &[], None).shown.len(), 20);
+        // The server just added is shown, in its place; not twice, and not past the end.
+        let window = card_window(1001, CARDS_SHOWN, &targets, Some(1000));
+        assert_eq!(
+            window.shown,
+            vec![0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 41, 500, 1000]
+        );
+        assert_eq!(window.hidden, 988);
+        assert_eq!(
+            card_window(1001, CARDS_SHOWN, &targets, Some(41)),
+            card_window(1001, CARDS_SHOWN, &targets, None)
+        );
+        assert_eq!(
+            card_window(30, CARDS_SHOWN, &[], Some(20)).shown,
+            vec![0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 20]
+        );
+        assert_eq!(
+            card_window(3, CARDS_SHOWN, &[], Some(7)).shown,
+            vec![0, 1, 2]
+        );
     }
 
     #[test]

@@ -17,12 +17,13 @@ pub fn Form() -> impl IntoView {
         .collect_view();
     let count = Memo::new(move |_| ctx.cards.with(Vec::len));
     // A long list shows a window of cards (the first ones, and those a diagnostic is about);
-    // "Show 10 more" widens it, and a server added is always shown.
+    // "Show 10 more" widens it, and the server just added is shown too.
     let limit = RwSignal::new(state::CARDS_SHOWN);
+    let added = RwSignal::new(None::<usize>);
     let window = Memo::new(move |_| {
-        let limit = limit.get();
+        let (limit, added) = (limit.get(), added.get());
         ctx.targets
-            .with(|t| state::card_window(count.get(), limit, t))
+            .with(|t| state::card_window(count.get(), limit, t, added))
     });
     let hidden_note = move || window.with(state::hidden_cards_note);
     view! {
@@ -87,7 +88,7 @@ pub fn Form() -> impl IntoView {
                     let text = ctx.cards.with_untracked(|c| state::add_server(&raw, c));
                     ctx.commit(|s| s.servers = text);
                     let n = ctx.cards.with_untracked(Vec::len);
-                    limit.update(|l| *l = (*l).max(n));
+                    added.set(n.checked_sub(1));
                     ctx.say(format!("Added Server {n}."));
                 }>"Add server"</button>
                 <button type="button" disabled=move || count.get() < 2 on:click=move |_| {
