@@ -440,11 +440,44 @@ impl Quotes {
 
 /// The list as compact text in the style of `raw` (what a card edit writes).
 pub fn render_like(raw: &str, list: &[BackendServer]) -> String {
-    let json = slb_msgroup::model::render_servers(list);
+    in_style_of(raw, slb_msgroup::model::render_servers(list))
+}
+
+/// Compact JSON in the quote style of `raw`.
+fn in_style_of(raw: &str, json: String) -> String {
     match Quotes::of(raw) {
         Quotes::Double => json,
         Quotes::Single => single_quoted(&json),
     }
+}
+
+/// The list as compact JSON with entry `index` replaced by `edited`: the entries around it are
+/// rendered where they are, not copied first (a card edit in a list of a thousand).
+fn render_edited(servers: &[BackendServer], index: usize, edited: &BackendServer) -> String {
+    use slb_msgroup::model::render_servers;
+    let (before, after) = (
+        servers.get(..index).unwrap_or_default(),
+        servers.get(index + 1..).unwrap_or_default(),
+    );
+    let parts = [
+        render_servers(before),
+        render_servers(std::slice::from_ref(edited)),
+        render_servers(after),
+    ];
+    let mut out = String::with_capacity(parts.iter().map(String::len).sum());
+    out.push('[');
+    // Each part is `[…]`: its entries go in without the brackets.
+    for part in parts.iter().filter_map(|p| p.get(1..p.len() - 1)) {
+        if part.is_empty() {
+            continue;
+        }
+        if out.len() > 1 {
+            out.push(',');
+        }
+        out.push_str(part);
+    }
+    out.push(']');
+    out
 }
 
 /// Compact JSON rewritten with single-quoted strings: `"` delimiters become `'`, a `'` inside a
@@ -482,11 +515,12 @@ pub fn edit_server(
     field: Field,
     value: &str,
 ) -> String {
-    let mut list = servers.to_vec();
-    if let Some(server) = list.get_mut(index) {
-        set_field(server, field, value);
-    }
-    render_like(raw, &list)
+    let Some(server) = servers.get(index) else {
+        return render_like(raw, servers);
+    };
+    let mut edited = server.clone();
+    set_field(&mut edited, field, value);
+    in_style_of(raw, render_edited(servers, index, &edited))
 }
 
 /// The raw text with one more server: a new id on port 80, as the other role. `Port` is written
@@ -991,6 +1025,26 @@ mod tests {
             add_server("", &[]),
             r#"[{"ServerId":"i-server1","Port":"80","ServerType":"Master"}]"#
         );
+    }
+
+    #[test]
+    fn a_card_edit_renders_the_list_around_the_entry() {
+        let raw = r#"[{"ServerId":"a","Port":80},{"ServerId":"b"},{"ServerId":"c","Weight":"5"}]"#;
+        let servers = slb_msgroup::parse_servers(raw).0.servers.unwrap();
+        for index in 0..4 {
+            let mut list = servers.clone();
+            if let Some(s) = list.get_mut(index) {
+                set_field(s, Field::Port, "81");
+            }
+            assert_eq!(
+                edit_server(raw, &servers, index, Field::Port, "81"),
+                render_like(raw, &list),
+                "{index}"
+            );
+        }
+        let one = r#"[{"ServerId":"a"}]"#;
+        let single = slb_msgroup::parse_servers(one).0.servers.unwrap();
+        assert_eq!(edit_server(one, &single, 0, Field::ServerId, ""), "[{}]");
     }
 
     /// Issue 10, item 3: a card edit keeps the quotes the person chose.
