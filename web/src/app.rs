@@ -17,7 +17,7 @@ use crate::examples;
 use crate::output::{Output, evaluate};
 use crate::state::{
     Env, FieldNote, FragmentError, Secrets, State, Target, diagnostic_targets, field_note,
-    from_fragment,
+    from_fragment, to_fragment,
 };
 use crate::undo::{Typing, Undo};
 use crate::views::{CheckView, Playground};
@@ -334,39 +334,38 @@ fn ViewTabs() -> impl IntoView {
 
 /// The link follows the state: other changes push a history entry at once; typing replaces the
 /// current one once the typing pauses (`history.replaceState` is the dearest part of a
-/// keystroke), and a pending replacement is written before any push, so back returns to it.
-/// Back and forward restore the state the link holds (the secrets stay as they are).
+/// keystroke, and the fragment of a long list is made only then), and a pending replacement is
+/// written before any push, so back returns to it. Back and forward restore the state the link
+/// holds (the secrets stay as they are).
 fn sync_link(ctx: Ctx) {
-    let fragment = Memo::new(move |_| ctx.output.with(|o| o.fragment.clone()));
-    let pending: StoredValue<Option<(TimeoutHandle, String)>> = StoredValue::new(None);
+    let link = |s: &State| format!("#{}", to_fragment(s));
+    // The state typed since the link was last written, and the timer that writes it.
+    let pending: StoredValue<Option<(TimeoutHandle, State)>> = StoredValue::new(None);
     Effect::new(move |_| {
-        let wanted = format!("#{}", fragment.get());
+        let now = ctx.state.get();
         let push = ctx.push.get_value();
         ctx.push.set_value(false);
         if let Some((handle, earlier)) = pending.try_update_value(Option::take).flatten() {
             handle.clear();
             if push {
-                browser::write_fragment(&earlier, false);
+                browser::write_fragment(&link(&earlier), false);
             }
         }
-        if location_hash() == wanted {
-            return;
-        }
         if push {
-            browser::write_fragment(&wanted, true);
+            browser::write_fragment(&link(&now), true);
             return;
         }
-        let later = wanted.clone();
         let scheduled = set_timeout_with_handle(
             move || {
-                pending.set_value(None);
-                browser::write_fragment(&later, false);
+                if let Some((_, typed)) = pending.try_update_value(Option::take).flatten() {
+                    browser::write_fragment(&link(&typed), false);
+                }
             },
             std::time::Duration::from_millis(FRAGMENT_DELAY_MS),
         );
         match scheduled {
-            Ok(handle) => pending.set_value(Some((handle, wanted))),
-            Err(_) => browser::write_fragment(&wanted, false),
+            Ok(handle) => pending.set_value(Some((handle, now))),
+            Err(_) => browser::write_fragment(&link(&now), false),
         }
     });
     let _ = window_event_listener(ev::popstate, move |_| {

@@ -73,6 +73,11 @@ pub fn copy_text(text: &str) {
     }
 }
 
+/// Whether the page has an element with this id (a card outside the window has none).
+pub fn has_element(id: &str) -> bool {
+    document().get_element_by_id(id).is_some()
+}
+
 /// Focuses the element with this id, if there is one.
 pub fn focus_id(id: &str) {
     if let Some(el) = document()

@@ -1,5 +1,6 @@
 //! Everything the page shows for one state, computed once per keystroke: one `analyze()`, one
-//! response body (the format shown), the request URL and the fragment.
+//! response body (the format shown) and the request URL. The link's fragment is not among them:
+//! it is written once typing pauses, and made then.
 
 use std::fmt::Write as _;
 
@@ -8,7 +9,7 @@ use slb_msgroup::request::{self, BuiltRequest, RequestError, RequestOptions, Sig
 use slb_msgroup::response::{ResponseOptions, render_analysis};
 use slb_msgroup::{BackendServer, Diagnostic, Response, analyze};
 
-use crate::state::{Env, State, request_options, to_fragment, to_request};
+use crate::state::{Env, State, request_options, thousands, to_request};
 
 /// What the page shows.
 #[derive(Debug, Clone, PartialEq)]
@@ -23,7 +24,6 @@ pub struct Output {
     pub request: Result<BuiltRequest, String>,
     /// Why the request shown is not signed as chosen, and what to do about it.
     pub request_note: Option<String>,
-    pub fragment: String,
 }
 
 impl Output {
@@ -59,7 +59,6 @@ pub fn evaluate(state: &State, env: &Env, entropy: u64) -> Output {
         response,
         request: built,
         request_note,
-        fragment: to_fragment(state),
     }
 }
 
@@ -95,6 +94,34 @@ fn build_request(
         Ok(built) => (Ok(built), Some(note)),
         Err(_) => (Err(error.to_string()), None),
     }
+}
+
+/// An output box (the request URL, a snippet) shows at most this many bytes of its text; its
+/// copy button copies all of it.
+pub const SHOWN_BYTES: usize = 4096;
+
+/// What the request URL box shows: the URL, or its first [`SHOWN_BYTES`] and `…` with a note
+/// saying so (a long server list makes a URL of 100 KB, which no one reads in a box and which
+/// costs the browser a layout per keystroke).
+pub fn url_preview(url: &str) -> (String, Option<String>) {
+    shown_part(url, "URL", "Copy URL")
+}
+
+/// [`url_preview`] for any text: `what` names it in the note, `copy` is its copy button.
+pub fn shown_part(text: &str, what: &str, copy: &str) -> (String, Option<String>) {
+    if text.len() <= SHOWN_BYTES {
+        return (text.to_owned(), None);
+    }
+    let mut at = SHOWN_BYTES;
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    let note = format!(
+        "The {what} is {} characters long; the first {} are shown. {copy} copies all of it.",
+        thousands(text.chars().count()),
+        thousands(text[..at].chars().count())
+    );
+    (format!("{}…", &text[..at]), Some(note))
 }
 
 /// The status line of a response, e.g. `HTTP/1.1 400 Bad Request`.
@@ -293,6 +320,35 @@ mod tests {
             md.contains("`MasterSlaveBackendServers[0].ServerId`"),
             "{md}"
         );
+    }
+
+    #[test]
+    fn a_long_url_is_shown_in_part() {
+        let short = "https://slb.aliyuncs.com/?Action=CreateMasterSlaveServerGroup";
+        assert_eq!(url_preview(short), (short.to_owned(), None));
+        let long = format!("https://slb.aliyuncs.com/?s={}", "A".repeat(98_158));
+        assert_eq!(long.len(), 98_186);
+        let (shown, note) = url_preview(&long);
+        assert_eq!(shown.len(), SHOWN_BYTES + '…'.len_utf8());
+        assert!(shown.starts_with("https://slb.aliyuncs.com/?s=AAA") && shown.ends_with("A…"));
+        assert_eq!(
+            note.as_deref(),
+            Some(
+                "The URL is 98,186 characters long; the first 4,096 are shown. Copy URL copies all of it."
+            )
+        );
+        let (shown, note) = shown_part(&"é".repeat(3000), "snippet", "Copy snippet");
+        assert_eq!(shown.chars().count(), 2049);
+        assert_eq!(
+            note.as_deref(),
+            Some(
+                "The snippet is 3,000 characters long; the first 2,048 are shown. Copy snippet copies all of it."
+            )
+        );
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1000), "1,000");
+        assert_eq!(thousands(1_234_567), "1,234,567");
     }
 
     #[test]

@@ -268,21 +268,52 @@ fn decode_v1(body: &str) -> Result<State, FragmentError> {
 
 /// Bytes left as they are in a fragment value: unreserved characters and the sub-delimiters that
 /// are not our separators. `'`, `,` and `:` stay literal so the single-quoted server list reads.
-fn is_literal(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b"-._~!$'()*,;:@/?".contains(&b)
+const fn is_literal(b: u8) -> bool {
+    b.is_ascii_alphanumeric()
+        || matches!(
+            b,
+            b'-' | b'.'
+                | b'_'
+                | b'~'
+                | b'!'
+                | b'$'
+                | b'\''
+                | b'('
+                | b')'
+                | b'*'
+                | b','
+                | b';'
+                | b':'
+                | b'@'
+                | b'/'
+                | b'?'
+        )
 }
+
+/// [`is_literal`] for every byte, looked up once per byte of a long server list.
+const LITERAL: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = is_literal(b as u8);
+        b += 1;
+    }
+    table
+};
 
 fn encode_into(value: &str, out: &mut String) {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let mut bytes = std::mem::take(out).into_bytes();
+    bytes.reserve(value.len() + value.len() / 4);
     for &b in value.as_bytes() {
-        if is_literal(b) {
-            out.push(char::from(b));
+        if LITERAL[usize::from(b)] {
+            bytes.push(b);
         } else {
-            out.push('%');
-            out.push(char::from(HEX[usize::from(b >> 4)]));
-            out.push(char::from(HEX[usize::from(b & 0xF)]));
+            bytes.extend_from_slice(&[b'%', HEX[usize::from(b >> 4)], HEX[usize::from(b & 0xF)]]);
         }
     }
+    // Only ASCII was added to what was already a string.
+    *out = String::from_utf8(bytes).unwrap_or_default();
 }
 
 fn decode(value: &str) -> Option<String> {
@@ -409,11 +440,44 @@ impl Quotes {
 
 /// The list as compact text in the style of `raw` (what a card edit writes).
 pub fn render_like(raw: &str, list: &[BackendServer]) -> String {
-    let json = slb_msgroup::model::render_servers(list);
+    in_style_of(raw, slb_msgroup::model::render_servers(list))
+}
+
+/// Compact JSON in the quote style of `raw`.
+fn in_style_of(raw: &str, json: String) -> String {
     match Quotes::of(raw) {
         Quotes::Double => json,
         Quotes::Single => single_quoted(&json),
     }
+}
+
+/// The list as compact JSON with entry `index` replaced by `edited`: the entries around it are
+/// rendered where they are, not copied first (a card edit in a list of a thousand).
+fn render_edited(servers: &[BackendServer], index: usize, edited: &BackendServer) -> String {
+    use slb_msgroup::model::render_servers;
+    let (before, after) = (
+        servers.get(..index).unwrap_or_default(),
+        servers.get(index + 1..).unwrap_or_default(),
+    );
+    let parts = [
+        render_servers(before),
+        render_servers(std::slice::from_ref(edited)),
+        render_servers(after),
+    ];
+    let mut out = String::with_capacity(parts.iter().map(String::len).sum());
+    out.push('[');
+    // Each part is `[…]`: its entries go in without the brackets.
+    for part in parts.iter().filter_map(|p| p.get(1..p.len() - 1)) {
+        if part.is_empty() {
+            continue;
+        }
+        if out.len() > 1 {
+            out.push(',');
+        }
+        out.push_str(part);
+    }
+    out.push(']');
+    out
 }
 
 /// Compact JSON rewritten with single-quoted strings: `"` delimiters become `'`, a `'` inside a
@@ -451,11 +515,12 @@ pub fn edit_server(
     field: Field,
     value: &str,
 ) -> String {
-    let mut list = servers.to_vec();
-    if let Some(server) = list.get_mut(index) {
-        set_field(server, field, value);
-    }
-    render_like(raw, &list)
+    let Some(server) = servers.get(index) else {
+        return render_like(raw, servers);
+    };
+    let mut edited = server.clone();
+    set_field(&mut edited, field, value);
+    in_style_of(raw, render_edited(servers, index, &edited))
 }
 
 /// The raw text with one more server: a new id on port 80, as the other role. `Port` is written
@@ -562,12 +627,16 @@ pub fn diagnostic_targets(diagnostics: &[Diagnostic]) -> Vec<(Option<Target>, bo
         .collect()
 }
 
-/// The note for one field, from [`diagnostic_targets`].
+/// The note for one field, from [`diagnostic_targets`]. Only the diagnostics the list shows
+/// (the first [`DIAGNOSTICS_SHOWN`]) can describe it; any error makes it invalid.
 pub fn field_note(targets: &[(Option<Target>, bool)], target: Target) -> FieldNote {
     let mut note = FieldNote::default();
     for (n, (t, error)) in targets.iter().enumerate() {
         if *t == Some(target) {
             note.invalid |= *error;
+            if n >= DIAGNOSTICS_SHOWN {
+                continue;
+            }
             if !note.described_by.is_empty() {
                 note.described_by.push(' ');
             }
@@ -575,6 +644,157 @@ pub fn field_note(targets: &[(Option<Target>, bool)], target: Target) -> FieldNo
         }
     }
     note
+}
+
+// ---------------------------------------------------------------------------------------------
+// Long lists: a window of cards, and the first diagnostics
+
+/// The cards a list shows before the rest is summed up (the service takes two servers; a longer
+/// list is pasted, and edited in the raw text).
+pub const CARDS_SHOWN: usize = 10;
+/// Beyond the first cards, at most this many more are shown for the servers that have a
+/// diagnostic.
+pub const FLAGGED_CARDS_SHOWN: usize = 10;
+/// The diagnostics listed; the summary line counts them all.
+pub const DIAGNOSTICS_SHOWN: usize = 20;
+
+/// Which server cards the form shows, and how many it leaves to the raw text.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct CardWindow {
+    /// Indices (from 0) in list order: the first `limit`, then up to [`FLAGGED_CARDS_SHOWN`]
+    /// further servers that have a diagnostic.
+    pub shown: Vec<usize>,
+    /// The servers not shown as cards.
+    pub hidden: usize,
+}
+
+/// The window of cards for a list of `count` servers: the first `limit`, then the servers
+/// further down that the diagnostics (`targets`) are about, and `pinned` (the server just
+/// added). Linear in the diagnostics.
+pub fn card_window(
+    count: usize,
+    limit: usize,
+    targets: &[(Option<Target>, bool)],
+    pinned: Option<usize>,
+) -> CardWindow {
+    let first = count.min(limit);
+    let mut shown: Vec<usize> = (0..first).collect();
+    // One flag per server after the first ones: in list order without a sort.
+    let mut flagged = vec![false; count - first];
+    for (t, _) in targets {
+        if let Some(Target::Card(i, _)) = t
+            && let Some(flag) = i.checked_sub(first).and_then(|at| flagged.get_mut(at))
+        {
+            *flag = true;
+        }
+    }
+    shown.extend(
+        (first..count)
+            .zip(flagged)
+            .filter_map(|(i, flag)| flag.then_some(i))
+            .take(FLAGGED_CARDS_SHOWN),
+    );
+    if let Some(p) = pinned.filter(|&p| p < count) {
+        let at = shown.partition_point(|&i| i < p);
+        if shown.get(at) != Some(&p) {
+            shown.insert(at, p);
+        }
+    }
+    CardWindow {
+        hidden: count - shown.len(),
+        shown,
+    }
+}
+
+/// `98186` as `98,186`.
+pub fn thousands(n: usize) -> String {
+    let mut out = (n % 1000).to_string();
+    let mut rest = n / 1000;
+    while rest > 0 {
+        out = format!("{},{out:0>3}", rest % 1000);
+        rest /= 1000;
+    }
+    out
+}
+
+/// The line under a window of cards, when it leaves servers out.
+pub fn hidden_cards_note(window: &CardWindow) -> Option<String> {
+    match window.hidden {
+        0 => None,
+        1 => {
+            Some("1 more server is not shown as a card: edit it in the raw text below.".to_owned())
+        }
+        n => Some(format!(
+            "{} more servers are not shown as cards: edit them in the raw text below.",
+            thousands(n)
+        )),
+    }
+}
+
+/// The line closing a list of `total` diagnostics when only the first [`DIAGNOSTICS_SHOWN`]
+/// are listed.
+pub fn more_diagnostics_note(total: usize) -> Option<String> {
+    let more = total.checked_sub(DIAGNOSTICS_SHOWN).filter(|&n| n > 0)?;
+    Some(if more == 1 {
+        "1 more diagnostic is not listed.".to_owned()
+    } else {
+        format!("{} more diagnostics are not listed.", thousands(more))
+    })
+}
+
+/// One piece of the raw text in the raw editor's underline layer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Piece {
+    pub text: String,
+    /// `err`, `warn`, or with ` at` for an insertion point; `None` for plain text.
+    pub class: Option<&'static str>,
+}
+
+/// The raw editor's underline layer: the raw text cut at the diagnostics' spans (UTF-8
+/// offsets; overlapping spans are first come, first served), up to the end of the last span.
+/// The layer scrolls with the textarea and its text is transparent, so the text after the last
+/// span draws nothing and is left out, and a span over the whole list (the count of servers) is
+/// shown by the editor's error outline, not by underlining everything: typing in a long list
+/// lays out only the text before its underlines. Linear in the text and the diagnostics.
+pub fn underlines(raw: &str, diagnostics: &[Diagnostic]) -> Vec<Piece> {
+    let whole = raw.len() - raw.trim_start().len()..raw.trim_end().len();
+    let mut spans: Vec<(usize, usize, &'static str)> = diagnostics
+        .iter()
+        .filter_map(|d| {
+            let span = d.span?;
+            let (start, end) = (span.start.min(raw.len()), span.end.min(raw.len()));
+            if start <= whole.start && end >= whole.end && !span.is_empty() {
+                return None;
+            }
+            let class = match (d.severity, span.is_empty()) {
+                (slb_msgroup::Severity::Error, false) => "err",
+                (slb_msgroup::Severity::Warning, false) => "warn",
+                (slb_msgroup::Severity::Error, true) => "err at",
+                (slb_msgroup::Severity::Warning, true) => "warn at",
+            };
+            Some((start, end, class))
+        })
+        .collect();
+    spans.sort_by_key(|s| s.0);
+    let mut out = Vec::new();
+    let mut at = 0;
+    for (start, end, class) in spans {
+        if start < at || !raw.is_char_boundary(start) || !raw.is_char_boundary(end) {
+            continue;
+        }
+        if start > at {
+            out.push(Piece {
+                text: raw[at..start].to_owned(),
+                class: None,
+            });
+        }
+        out.push(Piece {
+            text: raw[start..end].to_owned(),
+            class: Some(class),
+        });
+        at = end;
+    }
+    out
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -807,6 +1027,26 @@ mod tests {
         );
     }
 
+    #[test]
+    fn a_card_edit_renders_the_list_around_the_entry() {
+        let raw = r#"[{"ServerId":"a","Port":80},{"ServerId":"b"},{"ServerId":"c","Weight":"5"}]"#;
+        let servers = slb_msgroup::parse_servers(raw).0.servers.unwrap();
+        for index in 0..4 {
+            let mut list = servers.clone();
+            if let Some(s) = list.get_mut(index) {
+                set_field(s, Field::Port, "81");
+            }
+            assert_eq!(
+                edit_server(raw, &servers, index, Field::Port, "81"),
+                render_like(raw, &list),
+                "{index}"
+            );
+        }
+        let one = r#"[{"ServerId":"a"}]"#;
+        let single = slb_msgroup::parse_servers(one).0.servers.unwrap();
+        assert_eq!(edit_server(one, &single, 0, Field::ServerId, ""), "[{}]");
+    }
+
     /// Issue 10, item 3: a card edit keeps the quotes the person chose.
     #[test]
     fn card_edits_keep_single_quotes() {
@@ -861,6 +1101,166 @@ mod tests {
             field_note(&targets, Target::GroupName),
             FieldNote::default()
         );
+    }
+
+    #[test]
+    fn a_long_list_shows_a_window_of_cards() {
+        // Two servers: both cards, nothing left out.
+        assert_eq!(
+            card_window(2, CARDS_SHOWN, &[], None),
+            CardWindow {
+                shown: vec![0, 1],
+                hidden: 0
+            }
+        );
+        assert_eq!(
+            hidden_cards_note(&card_window(2, CARDS_SHOWN, &[], None)),
+            None
+        );
+        // A thousand: the first ten, then the servers further down a diagnostic is about.
+        let targets = vec![
+            (Some(Target::Card(1, Field::Port)), true),
+            (Some(Target::Card(500, Field::Port)), true),
+            (Some(Target::Card(41, Field::Weight)), false),
+            (Some(Target::Card(500, Field::ServerId)), true),
+            (Some(Target::Servers), true),
+            (Some(Target::Card(1000, Field::Port)), true),
+        ];
+        let window = card_window(1000, CARDS_SHOWN, &targets, None);
+        assert_eq!(window.shown, vec![0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 41, 500]);
+        assert_eq!(window.hidden, 988);
+        assert_eq!(
+            hidden_cards_note(&window).as_deref(),
+            Some("988 more servers are not shown as cards: edit them in the raw text below.")
+        );
+        assert_eq!(
+            hidden_cards_note(&card_window(11, 10, &[], None)).as_deref(),
+            Some("1 more server is not shown as a card: edit it in the raw text below.")
+        );
+        // At most ten flagged cards beyond the window.
+        let many: Vec<_> = (0..1000)
+            .map(|i| (Some(Target::Card(i, Field::Port)), true))
+            .collect();
+        let window = card_window(1000, CARDS_SHOWN, &many, None);
+        assert_eq!(window.shown, (0..20).collect::<Vec<_>>());
+        assert_eq!(window.hidden, 980);
+        // A larger limit ("Show 10 more").
+        assert_eq!(card_window(1000, 20, &[], None).shown.len(), 20);
+        // The server just added is shown, in its place; not twice, and not past the end.
+        let window = card_window(1001, CARDS_SHOWN, &targets, Some(1000));
+        assert_eq!(
+            window.shown,
+            vec![0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 41, 500, 1000]
+        );
+        assert_eq!(window.hidden, 988);
+        assert_eq!(
+            card_window(1001, CARDS_SHOWN, &targets, Some(41)),
+            card_window(1001, CARDS_SHOWN, &targets, None)
+        );
+        assert_eq!(
+            card_window(30, CARDS_SHOWN, &[], Some(20)).shown,
+            vec![0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 20]
+        );
+        assert_eq!(
+            card_window(3, CARDS_SHOWN, &[], Some(7)).shown,
+            vec![0, 1, 2]
+        );
+    }
+
+    #[test]
+    fn only_the_first_diagnostics_are_listed() {
+        assert_eq!(more_diagnostics_note(0), None);
+        assert_eq!(more_diagnostics_note(DIAGNOSTICS_SHOWN), None);
+        assert_eq!(
+            more_diagnostics_note(DIAGNOSTICS_SHOWN + 1).as_deref(),
+            Some("1 more diagnostic is not listed.")
+        );
+        assert_eq!(
+            more_diagnostics_note(1001).as_deref(),
+            Some("981 more diagnostics are not listed.")
+        );
+        assert_eq!(
+            more_diagnostics_note(2020).as_deref(),
+            Some("2,000 more diagnostics are not listed.")
+        );
+        // A field is described only by listed diagnostics, but an error beyond them still
+        // makes it invalid.
+        let mut targets = vec![(Some(Target::RegionId), false); DIAGNOSTICS_SHOWN];
+        targets.push((Some(Target::Card(0, Field::Port)), true));
+        assert_eq!(
+            field_note(&targets, Target::Card(0, Field::Port)),
+            FieldNote {
+                invalid: true,
+                described_by: String::new()
+            }
+        );
+    }
+
+    #[test]
+    fn underlines_stop_after_the_last_span() {
+        use slb_msgroup::{Code, Span};
+        let d = |start, end, code| {
+            let mut d = Diagnostic::new(
+                code,
+                slb_msgroup::Check::Count,
+                "MasterSlaveBackendServers",
+                "",
+            );
+            d = d.with_span(Span { start, end });
+            d
+        };
+        let raw = "[{'ServerId':'a','Port':'0'},{'ServerId':'b'}]";
+        let port = raw.find("'0'").unwrap();
+        let pieces = underlines(raw, &[d(port, port + 3, Code::RealServerPortNotSupport)]);
+        assert_eq!(
+            pieces,
+            vec![
+                Piece {
+                    text: "[{'ServerId':'a','Port':".into(),
+                    class: None
+                },
+                Piece {
+                    text: "'0'".into(),
+                    class: Some("err")
+                },
+            ]
+        );
+        // A span over the whole list (spaces around it too) draws nothing: the outline shows it.
+        let spaced = format!(" {raw}\n");
+        assert_eq!(
+            underlines(
+                &spaced,
+                &[d(1, raw.len() + 1, Code::BackendServersNumMustBeTwo)]
+            ),
+            vec![]
+        );
+        // An insertion point at the end, and an overlapping span left out.
+        let pieces = underlines(
+            "[1,",
+            &[
+                d(3, 3, Code::InvalidParameter),
+                d(1, 3, Code::InvalidParameter),
+                d(2, 3, Code::InvalidParameter),
+            ],
+        );
+        assert_eq!(
+            pieces,
+            vec![
+                Piece {
+                    text: "[".into(),
+                    class: None
+                },
+                Piece {
+                    text: "1,".into(),
+                    class: Some("err")
+                },
+                Piece {
+                    text: String::new(),
+                    class: Some("err at")
+                },
+            ]
+        );
+        assert_eq!(underlines("[]", &[]), vec![]);
     }
 
     #[test]

@@ -137,13 +137,14 @@ pub fn test() -> Result {
         .run()
 }
 
-/// Keystroke → updated URL, diagnostics and body, in headless Chromium (prints median and p95);
+/// Keystroke and paste → updated URL, diagnostics and body, in headless Chromium, beside a
+/// one-input floor page, with 2 and 1,000 servers at 1× and 4× CPU throttling (prints a table);
 /// then cold load to a ready page beside swagger-ui-dist serving the same operation
 /// (`e2e/bench/coldload.mjs`, at 1× and 4× CPU throttling).
 pub fn bench() -> Result {
     build()?;
     tools::ensure_chromium()?;
-    step("playground: keystroke timing (200 keystrokes, headless chromium)");
+    step("playground: keystroke and paste timing (headless chromium, 1× and 4× CPU)");
     Cmd::new("node").arg("bench.mjs").dir(E2E).run()?;
     step(
         "playground: cold load to ready beside swagger-ui-dist (25 fresh loads each, 1x and 4x CPU)",

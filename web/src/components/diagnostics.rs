@@ -6,14 +6,17 @@ use slb_msgroup::Diagnostic;
 
 use super::{Panel, input_id};
 use crate::app::Ctx;
-use crate::browser::focus_id;
-use crate::state::{Target, diagnostic_detail_id, target_of};
+use crate::browser::{focus_id, has_element};
+use crate::state::{
+    DIAGNOSTICS_SHOWN, Target, diagnostic_detail_id, more_diagnostics_note, target_of,
+};
 
 /// Focuses the field a diagnostic is about, or selects its span in the raw editor.
 fn go_to(ctx: Ctx, d: &Diagnostic) {
     match target_of(&d.path) {
+        // A card outside the window of a long list has no field: its span is selected instead.
         Some(Target::Card(index, field))
-            if ctx.cards_live.get_untracked() && index < ctx.cards.with_untracked(Vec::len) =>
+            if ctx.cards_live.get_untracked() && has_element(&input_id(index, field)) =>
         {
             focus_id(&input_id(index, field));
         }
@@ -38,20 +41,31 @@ fn go_to(ctx: Ctx, d: &Diagnostic) {
 #[component]
 pub fn Diagnostics() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    let diagnostics = Memo::new(move |_| ctx.output.with(|o| o.diagnostics.clone()));
+    // Only the first diagnostics are listed (a long list can have thousands); the summary
+    // counts them all.
+    let diagnostics = Memo::new(move |_| {
+        ctx.output.with(|o| {
+            o.diagnostics
+                .iter()
+                .take(DIAGNOSTICS_SHOWN)
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    });
+    let counts = Memo::new(move |_| ctx.output.with(|o| (o.errors(), o.warnings())));
+    let more = Memo::new(move |_| {
+        ctx.output
+            .with(|o| more_diagnostics_note(o.diagnostics.len()))
+    });
     let summary = move || {
-        diagnostics.with(|ds| {
-            let errors = ds.iter().filter(|d| d.is_error()).count();
-            let warnings = ds.len() - errors;
-            match (errors, warnings) {
-                (0, 0) => "Valid: the service would accept this request.".to_owned(),
-                (0, w) => format!("Valid, with {w} warning{}.", if w == 1 { "" } else { "s" }),
-                (e, w) => format!(
-                    "{e} error{}, {w} warning{}. The first error is what the service answers.",
-                    if e == 1 { "" } else { "s" },
-                    if w == 1 { "" } else { "s" }
-                ),
-            }
+        counts.with(|&(errors, warnings)| match (errors, warnings) {
+            (0, 0) => "Valid: the service would accept this request.".to_owned(),
+            (0, w) => format!("Valid, with {w} warning{}.", if w == 1 { "" } else { "s" }),
+            (e, w) => format!(
+                "{e} error{}, {w} warning{}. The first error is what the service answers.",
+                if e == 1 { "" } else { "s" },
+                if w == 1 { "" } else { "s" }
+            ),
         })
     };
     let item = move |(n, d): (usize, Diagnostic)| {
@@ -95,7 +109,7 @@ pub fn Diagnostics() -> impl IntoView {
     view! {
         <Panel heading_id="diag-h" title="Diagnostics" class="diagnostics" live=true>
             <p class=move || {
-                if diagnostics.with(|d| d.iter().any(Diagnostic::is_error)) {
+                if counts.with(|&(errors, _)| errors > 0) {
                     "summary bad"
                 } else {
                     "summary good"
@@ -104,6 +118,7 @@ pub fn Diagnostics() -> impl IntoView {
             <ul class="diag-list">
                 {move || diagnostics.get().into_iter().enumerate().map(item).collect_view()}
             </ul>
+            {move || more.get().map(|note| view! { <p id="more-diags" class="note">{note}</p> })}
         </Panel>
     }
 }

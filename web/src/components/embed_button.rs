@@ -6,13 +6,14 @@ use leptos::prelude::*;
 use super::CopyButton;
 use crate::app::Ctx;
 use crate::browser::{self, HEIGHT_MESSAGE, focus_id};
+use crate::state::to_fragment;
 
 #[component]
 pub fn EmbedButton() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let open = RwSignal::new(false);
     let snippet = move || {
-        let fragment = ctx.output.with(|o| o.fragment.clone());
+        let fragment = ctx.state.with(to_fragment);
         // `&` is escaped for the HTML attribute; `show` lists the parts (the default, spelt out
         // so the embedder sees the choice).
         let src = format!(

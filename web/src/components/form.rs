@@ -3,9 +3,10 @@
 
 use leptos::prelude::*;
 
-use super::{Panel, RawEditor, ServerCard, TextField};
+use super::{Panel, RawEditor, ServerCard, TextField, input_id};
 use crate::app::Ctx;
-use crate::state::{self, Target};
+use crate::browser;
+use crate::state::{self, Field, Target};
 
 #[component]
 pub fn Form() -> impl IntoView {
@@ -15,6 +16,16 @@ pub fn Form() -> impl IntoView {
         .map(|(r, _)| view! { <option value={*r}></option> })
         .collect_view();
     let count = Memo::new(move |_| ctx.cards.with(Vec::len));
+    // A long list shows a window of cards (the first ones, and those a diagnostic is about);
+    // "Show 10 more" widens it, and the server just added is shown too.
+    let limit = RwSignal::new(state::CARDS_SHOWN);
+    let added = RwSignal::new(None::<usize>);
+    let window = Memo::new(move |_| {
+        let (limit, added) = (limit.get(), added.get());
+        ctx.targets
+            .with(|t| state::card_window(count.get(), limit, t, added))
+    });
+    let hidden_note = move || window.with(state::hidden_cards_note);
     view! {
         <Panel id="form" heading_id="form-h" title="Request parameters">
             <TextField
@@ -49,22 +60,40 @@ pub fn Form() -> impl IntoView {
             </Show>
             <div class="cards">
                 <For
-                    each=move || 0..count.get()
+                    each=move || window.get().shown
                     key=|i| *i
                     children=move |index| view! { <ServerCard index/> }
                 />
             </div>
+            {move || hidden_note().map(|note| view! {
+                <div class="row more-cards">
+                    <p id="more-cards" class="note">{note}</p>
+                    <button
+                        type="button"
+                        aria-describedby="more-cards"
+                        on:click=move |_| {
+                            // Ten more (CARDS_SHOWN, as the button says).
+                            let first = limit.get_untracked();
+                            limit.set(first + state::CARDS_SHOWN);
+                            // The focus goes to the first card shown now.
+                            let next = input_id(first, Field::ServerId);
+                            request_animation_frame(move || browser::focus_first(&[&next]));
+                        }
+                    >"Show 10 more"</button>
+                </div>
+            })}
             <div class="row">
                 <button type="button" id="add-server" on:click=move |_| {
                     let raw = ctx.state.with_untracked(|s| s.servers.clone());
-                    let text = state::add_server(&raw, &ctx.cards.get_untracked());
+                    let text = ctx.cards.with_untracked(|c| state::add_server(&raw, c));
                     ctx.commit(|s| s.servers = text);
                     let n = ctx.cards.with_untracked(Vec::len);
+                    added.set(n.checked_sub(1));
                     ctx.say(format!("Added Server {n}."));
                 }>"Add server"</button>
                 <button type="button" disabled=move || count.get() < 2 on:click=move |_| {
                     let raw = ctx.state.with_untracked(|s| s.servers.clone());
-                    let text = state::swap_roles(&raw, &ctx.cards.get_untracked());
+                    let text = ctx.cards.with_untracked(|c| state::swap_roles(&raw, c));
                     ctx.commit(|s| s.servers = text);
                     ctx.say("Swapped the roles.");
                 }>"Swap roles"</button>

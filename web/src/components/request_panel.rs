@@ -6,12 +6,17 @@ use slb_msgroup::request::{Method, SignatureVersion};
 
 use super::{CopyButton, Panel};
 use crate::app::Ctx;
+use crate::output::url_preview;
 
 #[component]
 pub fn RequestPanel() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let built = Memo::new(move |_| ctx.output.with(|o| o.request.clone()));
     let url = move || built.with(|b| b.as_ref().map(|r| r.url.clone()).unwrap_or_default());
+    // A long list's URL is shown in part (Copy URL copies all of it), with a note saying so.
+    let preview =
+        move || built.with(|b| b.as_ref().map(|r| url_preview(&r.url)).unwrap_or_default());
+    let shown_note = Memo::new(move |_| preview().1);
     let method = move || {
         built.with(|b| {
             b.as_ref()
@@ -82,9 +87,17 @@ pub fn RequestPanel() -> impl IntoView {
                 class="out"
                 readonly
                 rows="4"
-                aria-describedby=move || problem().is_some().then_some("request-note")
-                prop:value=url
+                aria-describedby=move || {
+                    match (problem().is_some(), shown_note.with(Option::is_some)) {
+                        (true, true) => Some("request-note url-shown"),
+                        (true, false) => Some("request-note"),
+                        (false, true) => Some("url-shown"),
+                        (false, false) => None,
+                    }
+                }
+                prop:value=move || preview().0
             ></textarea>
+            {move || shown_note.get().map(|n| view! { <p id="url-shown" class="note">{n}</p> })}
             {move || problem().map(|p| view! { <p id="request-note" class="note">{p}</p> })}
             <details class="signing">
                 <summary>"Sign the request (optional)"</summary>

@@ -30,9 +30,10 @@ pub fn ServerCard(index: usize) -> impl IntoView {
     let edit = move |field: Field, typing: bool| {
         move |ev: ev::Event| {
             let value = event_target_value(&ev);
-            let cards = ctx.cards.get_untracked();
             let change = |s: &mut state::State| {
-                s.servers = state::edit_server(&s.servers, &cards, index, field, &value);
+                s.servers = ctx.cards.with_untracked(|cards| {
+                    state::edit_server(&s.servers, cards, index, field, &value)
+                });
             };
             if typing {
                 ctx.edit((field.name(), index), change);
@@ -125,7 +126,7 @@ pub fn ServerCard(index: usize) -> impl IntoView {
                 aria-label=remove_label
                 on:click=move |_| {
                     let raw = ctx.state.with_untracked(|s| s.servers.clone());
-                    let text = state::remove_server(&raw, &ctx.cards.get_untracked(), index);
+                    let text = ctx.cards.with_untracked(|c| state::remove_server(&raw, c, index));
                     ctx.commit(|s| s.servers = text);
                     ctx.say(format!("Removed Server {}.", index + 1));
                     // The focus was on the button that is gone: the next card (now at this

@@ -8,6 +8,7 @@ use wasm_bindgen::JsCast;
 use super::CopyButton;
 use crate::app::Ctx;
 use crate::browser::focus_id;
+use crate::output::shown_part;
 use crate::state;
 
 #[component]
@@ -33,6 +34,15 @@ pub fn SnippetsPanel() -> impl IntoView {
                 .unwrap_or_default()
         })
     };
+    // A long list's snippet is shown in part (Copy snippet copies all of it), with a note.
+    let shown = move || {
+        all.with(|a| {
+            a.get(chosen.get())
+                .map(|s| shown_part(&s.code, "snippet", "Copy snippet"))
+                .unwrap_or_default()
+        })
+    };
+    let shown_note = Memo::new(move |_| shown().1);
     let tabs = move || {
         all.with(|a| {
             a.iter()
@@ -85,7 +95,14 @@ pub fn SnippetsPanel() -> impl IntoView {
                     </span>
                     <CopyButton what="Snippet" label="Copy snippet" text=code/>
                 </div>
-                <pre id="snippet-panel" role="tabpanel" tabindex="0" aria-labelledby="snippet-label">{code}</pre>
+                <pre
+                    id="snippet-panel"
+                    role="tabpanel"
+                    tabindex="0"
+                    aria-labelledby="snippet-label"
+                    aria-describedby=move || shown_note.with(Option::is_some).then_some("snippet-shown")
+                >{move || shown().0}</pre>
+                {move || shown_note.get().map(|n| view! { <p id="snippet-shown" class="note">{n}</p> })}
             </details>
         </section>
     }
