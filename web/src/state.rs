@@ -380,7 +380,7 @@ impl Field {
 pub fn field_text(server: &BackendServer, field: Field) -> String {
     let num = |v: &Option<NumOrStr>| match v {
         Some(NumOrStr::Int(i)) => i.to_string(),
-        Some(NumOrStr::Float(f)) => f.to_string(),
+        Some(NumOrStr::Float(f)) => float_text(*f),
         Some(NumOrStr::Str(s)) => s.clone(),
         None => String::new(),
     };
@@ -393,6 +393,24 @@ pub fn field_text(server: &BackendServer, field: Field) -> String {
         Field::Type => text(&server.r#type),
         Field::Description => text(&server.description),
         Field::ServerIp => text(&server.server_ip),
+    }
+}
+
+/// A non-integer `Port` or `Weight` as a card shows it: a whole number without its `.0`, any
+/// other through serde_json's writer, which the page carries anyway (`f64`'s `Display` would add
+/// its own float printer, about 13 KB of the page's wasm).
+fn float_text(f: f64) -> String {
+    #[allow(clippy::cast_possible_truncation)]
+    if f.fract() == 0.0 && f.abs() < 9.0e18 {
+        (f as i64).to_string()
+    } else if f.is_finite() {
+        serde_json::Value::from(f).to_string()
+    } else if f.is_nan() {
+        "NaN".to_owned()
+    } else if f > 0.0 {
+        "Infinity".to_owned()
+    } else {
+        "-Infinity".to_owned()
     }
 }
 
@@ -882,6 +900,17 @@ mod tests {
             nonce: Some("n-1".into()),
             secrets: Secrets::default(),
         }
+    }
+
+    #[test]
+    fn a_float_field_reads_as_written() {
+        assert_eq!(float_text(80.0), "80");
+        assert_eq!(float_text(-3.0), "-3");
+        assert_eq!(float_text(80.5), "80.5");
+        assert_eq!(float_text(1e300), "1e+300");
+        assert_eq!(float_text(0.000_000_1), "1e-7");
+        assert_eq!(float_text(f64::NAN), "NaN");
+        assert_eq!(float_text(f64::NEG_INFINITY), "-Infinity");
     }
 
     #[test]
