@@ -16,7 +16,7 @@ pub(super) fn describe_char(c: char) -> String {
     }
 }
 
-impl Parser<'_> {
+impl<'a> Parser<'a> {
     /// "found" text and span for whatever is at the current position.
     pub(super) fn found_here(&self) -> (String, Span) {
         match self.char_at(self.pos) {

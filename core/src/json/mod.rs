@@ -14,24 +14,27 @@ mod numbers;
 mod strings;
 mod structure;
 
+use std::borrow::Cow;
+
 use crate::diagnostic::{Fix, Span};
 use errors::describe_char;
 
 /// The deepest nesting accepted (the list itself is depth 1).
 pub const MAX_DEPTH: usize = 32;
 
+/// A value of the tree. Numbers, and strings without escapes, borrow the source text.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Value {
+pub enum Value<'a> {
     Null,
     Bool(bool),
     /// The number's source text, as written (always valid JSON number syntax).
-    Number(String),
-    String(String),
-    Array(Vec<Node>),
-    Object(Vec<Member>),
+    Number(&'a str),
+    String(Cow<'a, str>),
+    Array(Vec<Node<'a>>),
+    Object(Vec<Member<'a>>),
 }
 
-impl Value {
+impl Value<'_> {
     pub const fn kind(&self) -> &'static str {
         match self {
             Self::Null => "null",
@@ -45,16 +48,16 @@ impl Value {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Node {
-    pub value: Value,
+pub struct Node<'a> {
+    pub value: Value<'a>,
     pub span: Span,
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Member {
-    pub key: String,
+pub struct Member<'a> {
+    pub key: Cow<'a, str>,
     pub key_span: Span,
-    pub value: Node,
+    pub value: Node<'a>,
 }
 
 /// Why the text is not a list the service can read.
@@ -72,13 +75,13 @@ pub enum ParseError {
 }
 
 /// Parses one JSON document. `raw` must not be empty (the caller decides what empty means).
-pub fn parse(raw: &str) -> Result<Node, ParseError> {
+pub fn parse(raw: &str) -> Result<Node<'_>, ParseError> {
     parse_nested(raw, MAX_DEPTH)
 }
 
 /// [`parse`] with another bound on nesting (the npm boundary reads whole requests, whose server
 /// list sits one level down).
-pub fn parse_nested(raw: &str, max_depth: usize) -> Result<Node, ParseError> {
+pub fn parse_nested(raw: &str, max_depth: usize) -> Result<Node<'_>, ParseError> {
     let mut p = Parser {
         src: raw,
         bytes: raw.as_bytes(),

@@ -3,8 +3,8 @@
 use super::{Node, ParseError, Parser, Value};
 use crate::diagnostic::{Fix, Span};
 
-impl Parser<'_> {
-    pub(super) fn number(&mut self) -> Result<Node, ParseError> {
+impl<'a> Parser<'a> {
+    pub(super) fn number(&mut self) -> Result<Node<'a>, ParseError> {
         let start = self.pos;
         if self.peek() == Some(b'-') {
             self.pos += 1;
@@ -55,7 +55,7 @@ impl Parser<'_> {
             self.pos = self.digits_end(self.pos);
         }
         Ok(Node {
-            value: Value::Number(self.src[start..self.pos].to_owned()),
+            value: Value::Number(&self.src[start..self.pos]),
             span: Span::new(start, self.pos),
         })
     }

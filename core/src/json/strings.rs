@@ -1,23 +1,28 @@
 //! Strings in double or single quotes, their escapes and `\u` surrogate pairs.
 
+use std::borrow::Cow;
+
 use super::{ParseError, Parser, describe_char};
 use crate::diagnostic::{Fix, Span};
 
-impl Parser<'_> {
-    /// Reads a string quoted with `q` (the current byte) and returns its decoded text.
-    pub(super) fn string(&mut self, q: u8) -> Result<String, ParseError> {
+impl<'a> Parser<'a> {
+    /// Reads a string quoted with `q` (the current byte) and returns its decoded text: a slice
+    /// of the source when the string has no escape, else a copy with the escapes decoded.
+    pub(super) fn string(&mut self, q: u8) -> Result<Cow<'a, str>, ParseError> {
         if self.quote.is_none() {
             self.quote = Some(q);
         }
         let start = self.pos;
         self.pos += 1;
+        let run_end = self.run_end(q);
+        if self.peek_at(run_end) == Some(q) {
+            self.pos = run_end + 1;
+            return Ok(Cow::Borrowed(&self.src[start + 1..run_end]));
+        }
         let mut out = String::new();
         loop {
             // Copy the run of ordinary characters in one go.
-            let run_end = self.bytes[self.pos..]
-                .iter()
-                .position(|&b| b == q || b == b'\\' || b < 0x20)
-                .map_or(self.bytes.len(), |n| self.pos + n);
+            let run_end = self.run_end(q);
             out.push_str(&self.src[self.pos..run_end]);
             self.pos = run_end;
             match self.peek() {
@@ -32,7 +37,7 @@ impl Parser<'_> {
                 }
                 Some(b) if b == q => {
                     self.pos += 1;
-                    return Ok(out);
+                    return Ok(Cow::Owned(out));
                 }
                 Some(b'\\') => self.escape(q, &mut out)?,
                 Some(b) => {
@@ -56,6 +61,19 @@ impl Parser<'_> {
                 }
             }
         }
+    }
+
+    /// Where the run of ordinary characters from the current position ends: at the quote `q`, a
+    /// backslash, a control character, or the end of the text.
+    fn run_end(&self, q: u8) -> usize {
+        self.bytes[self.pos..]
+            .iter()
+            .position(|&b| b == q || b == b'\\' || b < 0x20)
+            .map_or(self.bytes.len(), |n| self.pos + n)
+    }
+
+    fn peek_at(&self, pos: usize) -> Option<u8> {
+        self.bytes.get(pos).copied()
     }
 
     pub(super) fn escape(&mut self, q: u8, out: &mut String) -> Result<(), ParseError> {

@@ -3,9 +3,9 @@
 use super::{Member, Node, ParseError, Parser, Value};
 use crate::diagnostic::{Fix, Span};
 
-impl Parser<'_> {
+impl<'a> Parser<'a> {
     /// Consumes the closing bracket of the container that opened at `start`.
-    pub(super) fn close(&mut self, start: usize, value: Value) -> Node {
+    pub(super) fn close(&mut self, start: usize, value: Value<'a>) -> Node<'a> {
         self.pos += 1;
         self.open.pop();
         Node {
@@ -46,7 +46,7 @@ impl Parser<'_> {
         Ok(())
     }
 
-    pub(super) fn value(&mut self) -> Result<Node, ParseError> {
+    pub(super) fn value(&mut self) -> Result<Node<'a>, ParseError> {
         match self.peek() {
             Some(b'[') => self.array(),
             Some(b'{') => self.object(),
@@ -76,7 +76,7 @@ impl Parser<'_> {
         }
     }
 
-    pub(super) fn literal(&mut self, len: usize, value: Value) -> Node {
+    pub(super) fn literal(&mut self, len: usize, value: Value<'a>) -> Node<'a> {
         let start = self.pos;
         self.pos += len;
         Node {
@@ -85,7 +85,7 @@ impl Parser<'_> {
         }
     }
 
-    pub(super) fn array(&mut self) -> Result<Node, ParseError> {
+    pub(super) fn array(&mut self) -> Result<Node<'a>, ParseError> {
         let start = self.pos;
         self.enter(b']')?;
         let mut items = Vec::new();
@@ -112,7 +112,7 @@ impl Parser<'_> {
         }
     }
 
-    pub(super) fn object(&mut self) -> Result<Node, ParseError> {
+    pub(super) fn object(&mut self) -> Result<Node<'a>, ParseError> {
         let start = self.pos;
         self.enter(b'}')?;
         let mut members = Vec::new();

@@ -7,7 +7,9 @@ mod params;
 
 use crate::diagnostic::{Diagnostic, Report};
 use crate::json::Value;
-use crate::model::{BackendServer, Request};
+use std::borrow::Cow;
+
+use crate::model::{BackendServer, Request, ServerList};
 use crate::servers::{self, Fields};
 
 pub use entry::Resolved;
@@ -47,19 +49,20 @@ pub struct ServersOutcome {
 
 /// The result of validating a whole request.
 #[derive(Debug)]
-pub struct Analysis {
-    /// The `MasterSlaveBackendServers` string as it goes on the wire (`None` when absent).
-    pub raw: Option<String>,
+pub struct Analysis<'r> {
+    /// The `MasterSlaveBackendServers` string as it goes on the wire (`None` when absent):
+    /// borrowed from the request when it holds the raw string.
+    pub raw: Option<Cow<'r, str>>,
     pub report: Report,
     pub servers: ServersOutcome,
 }
 
 /// Validates a request.
-pub fn analyze(request: &Request) -> Analysis {
+pub fn analyze(request: &Request) -> Analysis<'_> {
     let raw = request
         .master_slave_backend_servers
         .as_ref()
-        .map(|l| l.raw().into_owned());
+        .map(ServerList::raw);
     let mut sink = Sink::default();
     params::check(request, &mut sink);
     let servers = check_servers(raw.as_deref(), &mut sink);
