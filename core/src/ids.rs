@@ -26,13 +26,14 @@ impl IdGen {
         let lo = (lo & !(0xC << 60)) | (0x8 << 60); // RFC 4122 variant
         const HEX: &[u8; 16] = b"0123456789ABCDEF";
         let mut out = String::with_capacity(36);
-        let bits = (u128::from(hi) << 64) | u128::from(lo);
-        for i in 0..32 {
-            if matches!(i, 8 | 12 | 16 | 20) {
-                out.push('-');
+        for (half, bits) in [hi, lo].into_iter().enumerate() {
+            for i in 0..16 {
+                if matches!(16 * half + i, 8 | 12 | 16 | 20) {
+                    out.push('-');
+                }
+                let nibble = (bits >> (60 - 4 * i)) & 0xF;
+                out.push(char::from(HEX[nibble as usize]));
             }
-            let nibble = (bits >> (124 - 4 * i)) & 0xF;
-            out.push(char::from(HEX[nibble as usize]));
         }
         out
     }

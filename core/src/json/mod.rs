@@ -13,6 +13,7 @@ mod errors;
 mod numbers;
 mod strings;
 mod structure;
+pub mod write;
 
 use std::borrow::Cow;
 
