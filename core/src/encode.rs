@@ -1,14 +1,10 @@
 //! Percent-encoding with the RPC rules: only `A-Z a-z 0-9 - _ . ~` stay literal; every other
 //! UTF-8 byte becomes `%XX` with uppercase hex (space is `%20`, `*` is `%2A`).
 
-use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
-
-/// Everything but the RFC 3986 unreserved characters.
-const RPC: &AsciiSet = &NON_ALPHANUMERIC
-    .remove(b'-')
-    .remove(b'_')
-    .remove(b'.')
-    .remove(b'~');
+/// The RFC 3986 unreserved characters: the bytes that stay literal.
+const fn unreserved(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~')
+}
 
 /// Percent-encodes `s` with the RPC rules.
 pub fn rpc(s: &str) -> String {
@@ -17,13 +13,23 @@ pub fn rpc(s: &str) -> String {
     out
 }
 
-/// Appends `s`, percent-encoded with the RPC rules, to `out`: the encoder's runs of literal text
-/// and `%XX` triples are pushed as they come, without `fmt` (a URL's worth of values is the
-/// costliest part of building a request).
+/// Appends `s`, percent-encoded with the RPC rules, to `out`: runs of literal text are copied
+/// whole and each other byte becomes its `%XX` triple, without `fmt` (a URL's worth of values is
+/// the costliest part of building a request).
 pub fn rpc_into(s: &str, out: &mut String) {
-    for chunk in utf8_percent_encode(s, RPC) {
-        out.push_str(chunk);
+    let mut literal = 0;
+    for (i, &b) in s.as_bytes().iter().enumerate() {
+        if !unreserved(b) {
+            // A run copied is unreserved ASCII only, so both its ends are character boundaries
+            // (the bytes of a multi-byte character are encoded one after the other).
+            if literal < i {
+                out.push_str(&s[literal..i]);
+            }
+            out.push_str(percent_encoding::percent_encode_byte(b));
+            literal = i + 1;
+        }
     }
+    out.push_str(&s[literal..]);
 }
 
 #[cfg(test)]
