@@ -2,34 +2,49 @@
 //! UTF-8 byte becomes `%XX` with uppercase hex (space is `%20`, `*` is `%2A`).
 
 /// The RFC 3986 unreserved characters: the bytes that stay literal.
-const fn unreserved(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~')
-}
+const UNRESERVED: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b'.' | b'~');
+        b += 1;
+    }
+    table
+};
 
 /// Percent-encodes `s` with the RPC rules.
 pub fn rpc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
+    let mut out = String::new();
     rpc_into(s, &mut out);
     out
 }
 
-/// Appends `s`, percent-encoded with the RPC rules, to `out`: runs of literal text are copied
-/// whole and each other byte becomes its `%XX` triple, without `fmt` (a URL's worth of values is
-/// the costliest part of building a request).
+/// Appends `s`, percent-encoded with the RPC rules, to `out`, without `fmt` (a URL's worth of
+/// values is the costliest part of building a request): the text is encoded in chunks into a
+/// buffer on the stack, and each chunk, ASCII only, is appended at once.
 pub fn rpc_into(s: &str, out: &mut String) {
-    let mut literal = 0;
-    for (i, &b) in s.as_bytes().iter().enumerate() {
-        if !unreserved(b) {
-            // A run copied is unreserved ASCII only, so both its ends are character boundaries
-            // (the bytes of a multi-byte character are encoded one after the other).
-            if literal < i {
-                out.push_str(&s[literal..i]);
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    const CHUNK: usize = 64;
+    let mut buf = [0u8; 3 * CHUNK];
+    for chunk in s.as_bytes().chunks(CHUNK) {
+        let mut n = 0;
+        for &b in chunk {
+            if UNRESERVED[usize::from(b)] {
+                buf[n] = b;
+                n += 1;
+            } else {
+                buf[n] = b'%';
+                buf[n + 1] = HEX[usize::from(b >> 4)];
+                buf[n + 2] = HEX[usize::from(b & 0xF)];
+                n += 3;
             }
-            out.push_str(percent_encoding::percent_encode_byte(b));
-            literal = i + 1;
+        }
+        // Unreserved bytes and `%XX` triples are ASCII: always UTF-8.
+        if let Ok(encoded) = std::str::from_utf8(&buf[..n]) {
+            out.push_str(encoded);
         }
     }
-    out.push_str(&s[literal..]);
 }
 
 #[cfg(test)]

@@ -25,17 +25,20 @@ impl IdGen {
         let hi = (hi & !0xF000) | 0x4000; // version 4
         let lo = (lo & !(0xC << 60)) | (0x8 << 60); // RFC 4122 variant
         const HEX: &[u8; 16] = b"0123456789ABCDEF";
-        let mut out = String::with_capacity(36);
-        for (half, bits) in [hi, lo].into_iter().enumerate() {
-            for i in 0..16 {
-                if matches!(16 * half + i, 8 | 12 | 16 | 20) {
-                    out.push('-');
-                }
-                let nibble = (bits >> (60 - 4 * i)) & 0xF;
-                out.push(char::from(HEX[nibble as usize]));
+        let mut out = [b'-'; 36];
+        let mut at = 0;
+        for n in 0..32 {
+            if matches!(n, 8 | 12 | 16 | 20) {
+                at += 1;
             }
+            let bits = if n < 16 { hi } else { lo };
+            out[at] = HEX[((bits >> (60 - 4 * (n % 16))) & 0xF) as usize];
+            at += 1;
         }
-        out
+        // Hex digits and hyphens only: always UTF-8.
+        std::str::from_utf8(&out)
+            .map(str::to_owned)
+            .unwrap_or_default()
     }
 
     /// 32 lowercase hex digits, like the SDKs' `SignatureNonce`.

@@ -310,7 +310,16 @@ pub fn build(request: &Request, options: &RequestOptions) -> Result<BuiltRequest
             );
             url.push_str(&base);
             url.push('?');
-            sign::push_sorted_query(given, &mut url);
+            for (i, (k, v)) in given.enumerate() {
+                // The names are the API's: letters only, nothing to encode.
+                debug_assert_eq!(crate::encode::rpc(k), k);
+                if i > 0 {
+                    url.push('&');
+                }
+                url.push_str(k);
+                url.push('=');
+                crate::encode::rpc_into(v, &mut url);
+            }
             Ok(BuiltRequest {
                 method: options.method.unwrap_or(Method::Get),
                 url,

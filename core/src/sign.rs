@@ -32,10 +32,7 @@ pub fn canonical_query(params: &[(String, String)]) -> String {
 }
 
 /// Appends `k=v` pairs already in canonical order, both sides RPC-encoded, joined by `&`.
-pub fn push_sorted_query<'p>(
-    params: impl IntoIterator<Item = (&'p str, &'p str)>,
-    out: &mut String,
-) {
+fn push_sorted_query<'p>(params: impl IntoIterator<Item = (&'p str, &'p str)>, out: &mut String) {
     for (i, (k, v)) in params.into_iter().enumerate() {
         if i > 0 {
             out.push('&');

@@ -54,7 +54,7 @@ impl<'a> Parser<'a> {
         if self.pos < self.bytes.len() || self.open.is_empty() {
             return None;
         }
-        let closers: String = self.open.iter().rev().map(|&b| b as char).collect();
+        let closers = self.open.closers();
         Some(Fix::insert(
             format!("Close with {closers}"),
             self.bytes.len(),
@@ -64,7 +64,7 @@ impl<'a> Parser<'a> {
 
     /// The text stops right after a comma: the fix drops the comma and closes what is open.
     pub(super) fn eof_after_comma(&self, comma: usize, expected: &str) -> ParseError {
-        let closers: String = self.open.iter().rev().map(|&b| b as char).collect();
+        let closers = self.open.closers();
         ParseError::Syntax {
             span: Span::at(self.pos),
             expected: expected.to_owned(),

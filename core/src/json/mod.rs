@@ -81,15 +81,15 @@ pub fn parse(raw: &str) -> Result<Node<'_>, ParseError> {
 }
 
 /// [`parse`] with another bound on nesting (the npm boundary reads whole requests, whose server
-/// list sits one level down).
+/// list sits one level down), of at most [`MAX_NESTING`].
 pub fn parse_nested(raw: &str, max_depth: usize) -> Result<Node<'_>, ParseError> {
     let mut p = Parser {
         src: raw,
         bytes: raw.as_bytes(),
         pos: 0,
-        open: Vec::new(),
+        open: Open::default(),
         quote: None,
-        max_depth,
+        max_depth: max_depth.min(MAX_NESTING),
     };
     p.skip_ws();
     let node = p.value()?;
@@ -104,11 +104,56 @@ struct Parser<'a> {
     src: &'a str,
     bytes: &'a [u8],
     pos: usize,
-    /// The closing brackets of the containers that are open, innermost last.
-    open: Vec<u8>,
+    /// The closing brackets of the containers that are open.
+    open: Open,
     /// The first quote character seen, so fixes write keys in the text's own style.
     quote: Option<u8>,
     max_depth: usize,
+}
+
+/// The most nesting [`parse_nested`] reads.
+pub const MAX_NESTING: usize = 128;
+
+/// The closing brackets of the open containers as a stack of bits, innermost last (a set bit is
+/// `}`, a clear one `]`): no allocation, and [`MAX_NESTING`] levels at most.
+#[derive(Debug, Default, Clone, Copy)]
+struct Open {
+    bits: u128,
+    len: usize,
+}
+
+impl Open {
+    const fn len(self) -> usize {
+        self.len
+    }
+
+    const fn is_empty(self) -> bool {
+        self.len == 0
+    }
+
+    /// Pushes `]` or `}`; the caller keeps the depth within [`MAX_NESTING`].
+    fn push(&mut self, closer: u8) {
+        debug_assert!(self.len < MAX_NESTING);
+        let bit = 1u128 << self.len;
+        if closer == b'}' {
+            self.bits |= bit;
+        } else {
+            self.bits &= !bit;
+        }
+        self.len += 1;
+    }
+
+    fn pop(&mut self) {
+        self.len = self.len.saturating_sub(1);
+    }
+
+    /// The closers of everything open, innermost first: what ends the text.
+    fn closers(self) -> String {
+        (0..self.len)
+            .rev()
+            .map(|i| if self.bits >> i & 1 == 1 { '}' } else { ']' })
+            .collect()
+    }
 }
 
 impl Parser<'_> {

@@ -7,8 +7,8 @@ use std::borrow::Cow;
 use quick_xml::escape::escape;
 
 use super::json::{documented_fields, service_fields};
-use crate::json::write::push_indent;
 use super::{Failure, Success};
+use crate::json::write::push_indent;
 
 /// Room for a body of two servers, so the buffer grows at most once.
 const CAPACITY: usize = 768;

@@ -59,13 +59,24 @@ pub struct Analysis<'r> {
 
 /// Validates a request.
 pub fn analyze(request: &Request) -> Analysis<'_> {
+    run(request, View::Built)
+}
+
+/// Whether a run builds the structured view of the list ([`ServersOutcome::servers`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum View {
+    Built,
+    Skipped,
+}
+
+fn run(request: &Request, view: View) -> Analysis<'_> {
     let raw = request
         .master_slave_backend_servers
         .as_ref()
         .map(ServerList::raw);
     let mut sink = Sink::default();
     params::check(request, &mut sink);
-    let servers = check_servers(raw.as_deref(), &mut sink);
+    let servers = check_servers(raw.as_deref(), view, &mut sink);
     let report = Report::new(sink.finish());
     let servers = if report.ok {
         servers
@@ -82,19 +93,19 @@ pub fn analyze(request: &Request) -> Analysis<'_> {
     }
 }
 
-/// Validates a request; the diagnostics only.
+/// Validates a request; the diagnostics only (the structured view of the list is not built).
 pub fn validate(request: &Request) -> Report {
-    analyze(request).report
+    run(request, View::Skipped).report
 }
 
 /// Reads and checks the raw server list on its own (no RegionId or LoadBalancerId checks).
 pub fn parse_servers(raw: &str) -> (ServersOutcome, Report) {
     let mut sink = Sink::default();
-    let outcome = check_servers(Some(raw), &mut sink);
+    let outcome = check_servers(Some(raw), View::Built, &mut sink);
     (outcome, Report::new(sink.finish()))
 }
 
-fn check_servers(raw: Option<&str>, sink: &mut Sink) -> ServersOutcome {
+fn check_servers(raw: Option<&str>, view: View, sink: &mut Sink) -> ServersOutcome {
     let read = servers::read_list(raw);
     let text = raw.unwrap_or("");
     let had_list_errors = !read.errors.is_empty();
@@ -128,7 +139,7 @@ fn check_servers(raw: Option<&str>, sink: &mut Sink) -> ServersOutcome {
 
     // The structured view, from the fields already read (every element is an object when
     // there is no list error).
-    let model = if had_list_errors {
+    let model = if had_list_errors || view == View::Skipped {
         None
     } else {
         entries

@@ -28,14 +28,8 @@ fn missing(name: &str, check: Check) -> Diagnostic {
 }
 
 pub(super) fn check(request: &Request, sink: &mut Sink) {
-    let region = request
-        .region_id
-        .as_deref()
-        .filter(|s| !is_blank(s));
-    let lb = request
-        .load_balancer_id
-        .as_deref()
-        .filter(|s| !is_blank(s));
+    let region = request.region_id.as_deref().filter(|s| !is_blank(s));
+    let lb = request.load_balancer_id.as_deref().filter(|s| !is_blank(s));
 
     match region {
         None => sink.push(missing("RegionId", Check::RegionMissing)),
