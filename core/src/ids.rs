@@ -25,15 +25,13 @@ impl IdGen {
         let hi = (hi & !0xF000) | 0x4000; // version 4
         let lo = (lo & !(0xC << 60)) | (0x8 << 60); // RFC 4122 variant
         const HEX: &[u8; 16] = b"0123456789ABCDEF";
+        // Where each byte's two digits go in `8-4-4-4-12`.
+        const AT: [usize; 16] = [0, 2, 4, 6, 9, 11, 14, 16, 19, 21, 24, 26, 28, 30, 32, 34];
+        let bytes = ((u128::from(hi) << 64) | u128::from(lo)).to_be_bytes();
         let mut out = [b'-'; 36];
-        let mut at = 0;
-        for n in 0..32 {
-            if matches!(n, 8 | 12 | 16 | 20) {
-                at += 1;
-            }
-            let bits = if n < 16 { hi } else { lo };
-            out[at] = HEX[((bits >> (60 - 4 * (n % 16))) & 0xF) as usize];
-            at += 1;
+        for (&at, b) in AT.iter().zip(bytes) {
+            out[at] = HEX[usize::from(b >> 4)];
+            out[at + 1] = HEX[usize::from(b & 0xF)];
         }
         // Hex digits and hyphens only: always UTF-8.
         std::str::from_utf8(&out)

@@ -39,14 +39,14 @@ impl<'a> Parser<'a> {
         }
     }
 
-    pub(super) fn unexpected(&self, expected: &str, fix: Option<Fix>) -> ParseError {
+    pub(super) fn unexpected(&self, expected: &str, fix: Option<Fix>) -> Box<ParseError> {
         let (found, span) = self.found_here();
-        ParseError::Syntax {
+        Box::new(ParseError::Syntax {
             span,
             expected: expected.to_owned(),
             found,
             fix,
-        }
+        })
     }
 
     /// A fix that closes every open container at the end of the text, when the text simply stops.
@@ -63,9 +63,9 @@ impl<'a> Parser<'a> {
     }
 
     /// The text stops right after a comma: the fix drops the comma and closes what is open.
-    pub(super) fn eof_after_comma(&self, comma: usize, expected: &str) -> ParseError {
+    pub(super) fn eof_after_comma(&self, comma: usize, expected: &str) -> Box<ParseError> {
         let closers = self.open.closers();
-        ParseError::Syntax {
+        Box::new(ParseError::Syntax {
             span: Span::at(self.pos),
             expected: expected.to_owned(),
             found: "the end of the text".to_owned(),
@@ -74,6 +74,6 @@ impl<'a> Parser<'a> {
                 Span::new(comma, self.bytes.len()),
                 closers,
             )),
-        }
+        })
     }
 }

@@ -92,10 +92,10 @@ pub fn parse_nested(raw: &str, max_depth: usize) -> Result<Node<'_>, ParseError>
         max_depth: max_depth.min(MAX_NESTING),
     };
     p.skip_ws();
-    let node = p.value()?;
+    let node = p.value().map_err(|e| *e)?;
     p.skip_ws();
     if p.pos < p.bytes.len() {
-        return Err(p.unexpected("the end of the text", None));
+        return Err(*p.unexpected("the end of the text", None));
     }
     Ok(node)
 }

@@ -5,10 +5,29 @@ use std::borrow::Cow;
 use super::{ParseError, Parser, describe_char};
 use crate::diagnostic::{Fix, Span};
 
+/// The bytes that end a run of ordinary characters in a string: a control character, a
+/// backslash (both flags), or the quote (`"` has flag 1, `'` flag 2).
+static STOPS: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = 3;
+        b += 1;
+    }
+    table[b'\\' as usize] = 3;
+    table[b'"' as usize] = 1;
+    table[b'\'' as usize] = 2;
+    table
+};
+
+const fn stop_flag(quote: u8) -> u8 {
+    if quote == b'"' { 1 } else { 2 }
+}
+
 impl<'a> Parser<'a> {
     /// Reads a string quoted with `q` (the current byte) and returns its decoded text: a slice
     /// of the source when the string has no escape, else a copy with the escapes decoded.
-    pub(super) fn string(&mut self, q: u8) -> Result<Cow<'a, str>, ParseError> {
+    pub(super) fn string(&mut self, q: u8) -> Result<Cow<'a, str>, Box<ParseError>> {
         if self.quote.is_none() {
             self.quote = Some(q);
         }
@@ -28,12 +47,12 @@ impl<'a> Parser<'a> {
             match self.peek() {
                 None => {
                     let quote = q as char;
-                    return Err(ParseError::Syntax {
+                    return Err(Box::new(ParseError::Syntax {
                         span: Span::new(start, self.bytes.len()),
                         expected: format!("a closing {}", describe_char(quote)),
                         found: "the end of the text".to_owned(),
                         fix: None,
-                    });
+                    }));
                 }
                 Some(b) if b == q => {
                     self.pos += 1;
@@ -48,7 +67,7 @@ impl<'a> Parser<'a> {
                         _ => format!("\\u{b:04x}"),
                     };
                     let span = Span::new(self.pos, self.pos + 1);
-                    return Err(ParseError::Syntax {
+                    return Err(Box::new(ParseError::Syntax {
                         span,
                         expected: "a character or an escape inside the string".to_owned(),
                         found: describe_char(b as char),
@@ -57,7 +76,7 @@ impl<'a> Parser<'a> {
                             span,
                             escaped,
                         )),
-                    });
+                    }));
                 }
             }
         }
@@ -66,9 +85,10 @@ impl<'a> Parser<'a> {
     /// Where the run of ordinary characters from the current position ends: at the quote `q`, a
     /// backslash, a control character, or the end of the text.
     fn run_end(&self, q: u8) -> usize {
+        let flag = stop_flag(q);
         self.bytes[self.pos..]
             .iter()
-            .position(|&b| b == q || b == b'\\' || b < 0x20)
+            .position(|&b| STOPS[usize::from(b)] & flag != 0)
             .map_or(self.bytes.len(), |n| self.pos + n)
     }
 
@@ -76,7 +96,7 @@ impl<'a> Parser<'a> {
         self.bytes.get(pos).copied()
     }
 
-    pub(super) fn escape(&mut self, q: u8, out: &mut String) -> Result<(), ParseError> {
+    pub(super) fn escape(&mut self, q: u8, out: &mut String) -> Result<(), Box<ParseError>> {
         let start = self.pos;
         self.pos += 1;
         let c = match self.peek() {
@@ -120,12 +140,12 @@ impl<'a> Parser<'a> {
                     Some(c) => format!("\\{c}"),
                     None => "a lone backslash".to_owned(),
                 };
-                return Err(ParseError::Syntax {
+                return Err(Box::new(ParseError::Syntax {
                     span: Span::new(start, end),
                     expected: "an escape: \\\" \\\\ \\/ \\b \\f \\n \\r \\t or \\uXXXX".to_owned(),
                     found,
                     fix: None,
-                });
+                }));
             }
         };
         self.pos += 1;
@@ -133,7 +153,7 @@ impl<'a> Parser<'a> {
         Ok(())
     }
 
-    pub(super) fn hex4(&mut self, escape_start: usize) -> Result<u32, ParseError> {
+    pub(super) fn hex4(&mut self, escape_start: usize) -> Result<u32, Box<ParseError>> {
         let digits = self.bytes.get(self.pos..self.pos + 4);
         match digits {
             Some(d) if d.iter().all(u8::is_ascii_hexdigit) => {
@@ -149,12 +169,12 @@ impl<'a> Parser<'a> {
                     .take_while(|&i| self.bytes[i].is_ascii_hexdigit())
                     .last()
                     .map_or(self.pos, |i| i + 1);
-                Err(ParseError::Syntax {
+                Err(Box::new(ParseError::Syntax {
                     span: Span::new(escape_start, end),
                     expected: "four hex digits after \\u".to_owned(),
                     found: format!("'{}'", &self.src[escape_start..end]),
                     fix: None,
-                })
+                }))
             }
         }
     }
