@@ -21,28 +21,29 @@ pub fn rpc(s: &str) -> String {
 }
 
 /// Appends `s`, percent-encoded with the RPC rules, to `out`, without `fmt` (a URL's worth of
-/// values is the costliest part of building a request): the text is encoded in chunks into a
-/// buffer on the stack, and each chunk, ASCII only, is appended at once.
+/// values is the costliest part of building a request): runs of unreserved bytes are copied
+/// whole, every other byte becomes `%XX`.
 pub fn rpc_into(s: &str, out: &mut String) {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    const CHUNK: usize = 64;
-    let mut buf = [0u8; 3 * CHUNK];
-    for chunk in s.as_bytes().chunks(CHUNK) {
-        let mut n = 0;
-        for &b in chunk {
-            if UNRESERVED[usize::from(b)] {
-                buf[n] = b;
-                n += 1;
-            } else {
-                buf[n] = b'%';
-                buf[n + 1] = HEX[usize::from(b >> 4)];
-                buf[n + 2] = HEX[usize::from(b & 0xF)];
-                n += 3;
-            }
+    out.reserve(s.len());
+    let bytes = s.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        let run = bytes[at..]
+            .iter()
+            .position(|&b| !UNRESERVED[usize::from(b)])
+            .unwrap_or(bytes.len() - at);
+        // A run is unreserved ASCII, so it starts and ends on character boundaries (the bytes
+        // of a multi-byte character are all encoded).
+        if run > 0 {
+            out.push_str(&s[at..at + run]);
+            at += run;
         }
-        // Unreserved bytes and `%XX` triples are ASCII: always UTF-8.
-        if let Ok(encoded) = std::str::from_utf8(&buf[..n]) {
-            out.push_str(encoded);
+        if let Some(&b) = bytes.get(at) {
+            out.push('%');
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 0xF)]));
+            at += 1;
         }
     }
 }

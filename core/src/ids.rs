@@ -47,7 +47,8 @@ impl IdGen {
     /// `rsp-` and 13 lowercase letters and digits, like `rsp-0xiju72xwnr93`.
     pub fn group_id(&mut self) -> String {
         const ALPHABET: &[u8; 36] = b"abcdefghijklmnopqrstuvwxyz0123456789";
-        let mut out = String::from("rsp-");
+        let mut out = String::with_capacity(17);
+        out.push_str("rsp-");
         for _ in 0..13 {
             let i = (self.next() % 36) as usize;
             out.push(ALPHABET[i] as char);

@@ -4,8 +4,8 @@ use super::{Failure, Success};
 use crate::json::write::Pretty;
 use crate::rules::Resolved;
 
-/// Room for a body of two servers, so the buffer grows at most once.
-const CAPACITY: usize = 640;
+/// Room for a body of two servers (about 550 bytes), so the buffer rarely grows.
+const CAPACITY: usize = 768;
 
 pub(super) fn success_service(s: &Success<'_>) -> String {
     let mut p = Pretty::with_capacity(CAPACITY);
