@@ -173,7 +173,7 @@ impl<'a> Fields<'a> {
     pub fn value(&self, index: usize) -> Option<&'a Node<'a>> {
         self.known[index]
             .map(|m| &m.value)
-            .filter(|n| n.value != Value::Null)
+            .filter(|n| !matches!(n.value, Value::Null))
     }
 }
 
@@ -198,13 +198,13 @@ fn key_index(key: &str) -> Option<usize> {
 pub fn to_model(raw: &str, f: &Fields<'_>) -> BackendServer {
     let text = |i: usize| {
         f.value(i).map(|n| match &n.value {
-            Value::String(s) => s.to_string(),
+            Value::String(s) => String::from(&**s),
             _ => raw[n.span.start..n.span.end].to_owned(),
         })
     };
     let num = |i: usize| {
         f.value(i).map(|n| match &n.value {
-            Value::String(s) => NumOrStr::Str(s.to_string()),
+            Value::String(s) => NumOrStr::Str(String::from(&**s)),
             Value::Number(t) => number_model(t),
             _ => NumOrStr::Str(raw[n.span.start..n.span.end].to_owned()),
         })

@@ -142,13 +142,11 @@ fn check_servers(raw: Option<&str>, view: View, sink: &mut Sink) -> ServersOutco
     let model = if had_list_errors || view == View::Skipped {
         None
     } else {
-        entries
-            .iter()
-            .map(|e| {
-                e.as_ref()
-                    .map(|(_, fields, _)| servers::to_model(text, fields))
-            })
-            .collect()
+        let mut list = Vec::with_capacity(entries.len());
+        for (_, fields, _) in entries.iter().flatten() {
+            list.push(servers::to_model(text, fields));
+        }
+        Some(list)
     };
     let clean = sink.errors.len() == errors_before && !had_list_errors;
     let resolved = if clean {
