@@ -111,7 +111,36 @@ pub(super) struct Checked<'n> {
     /// The ServerType (defaulted when not given) and whether it was given, when it is valid.
     pub server_type: Option<(&'static str, bool)>,
     /// Every value, when the entry has no error at all.
-    pub resolved: Option<Resolved>,
+    pub resolved: Option<Values<'n>>,
+}
+
+/// Every value of an entry with no error, borrowed from the text until a [`Resolved`] is wanted.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Values<'n> {
+    server_id: &'n str,
+    port: u16,
+    weight: (u8, bool),
+    server_type: (&'static str, bool),
+    r#type: (&'static str, bool),
+    description: Option<&'n str>,
+    server_ip: Option<&'n str>,
+}
+
+impl Values<'_> {
+    pub(super) fn to_resolved(self) -> Resolved {
+        Resolved {
+            server_id: self.server_id.to_owned(),
+            port: self.port,
+            weight: self.weight.0,
+            server_type: self.server_type.0,
+            r#type: self.r#type.0,
+            description: self.description.map(str::to_owned),
+            server_ip: self.server_ip.map(str::to_owned),
+            weight_given: self.weight.1,
+            server_type_given: self.server_type.1,
+            type_given: self.r#type.1,
+        }
+    }
 }
 
 pub(super) fn check<'n>(
@@ -326,25 +355,17 @@ pub(super) fn check<'n>(
     );
 
     let resolved = match (valid, server_id, port, server_type, weight, kind) {
-        (
-            true,
-            Some(id),
-            Some(port),
-            Some((server_type, server_type_given)),
-            Some((weight, weight_given)),
-            Some((r#type, type_given)),
-        ) => Some(Resolved {
-            server_id: id.to_owned(),
-            port,
-            weight,
-            server_type,
-            r#type,
-            description: description.map(str::to_owned),
-            server_ip: server_ip.map(str::to_owned),
-            weight_given,
-            server_type_given,
-            type_given,
-        }),
+        (true, Some(server_id), Some(port), Some(server_type), Some(weight), Some(r#type)) => {
+            Some(Values {
+                server_id,
+                port,
+                weight,
+                server_type,
+                r#type,
+                description,
+                server_ip,
+            })
+        }
         _ => None,
     };
     Checked {

@@ -59,24 +59,25 @@ pub struct Analysis<'r> {
 
 /// Validates a request.
 pub fn analyze(request: &Request) -> Analysis<'_> {
-    run(request, View::Built)
+    run(request, Outputs::All)
 }
 
-/// Whether a run builds the structured view of the list ([`ServersOutcome::servers`]).
+/// What a run builds besides the report: everything ([`analyze`], [`parse_servers`]), or
+/// nothing ([`validate`], which skips the list's structured view and resolved entries).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum View {
-    Built,
-    Skipped,
+enum Outputs {
+    All,
+    Report,
 }
 
-fn run(request: &Request, view: View) -> Analysis<'_> {
+fn run(request: &Request, outputs: Outputs) -> Analysis<'_> {
     let raw = request
         .master_slave_backend_servers
         .as_ref()
         .map(ServerList::raw);
     let mut sink = Sink::default();
     params::check(request, &mut sink);
-    let servers = check_servers(raw.as_deref(), view, &mut sink);
+    let servers = check_servers(raw.as_deref(), outputs, &mut sink);
     let report = Report::new(sink.finish());
     let servers = if report.ok {
         servers
@@ -93,19 +94,19 @@ fn run(request: &Request, view: View) -> Analysis<'_> {
     }
 }
 
-/// Validates a request; the diagnostics only (the structured view of the list is not built).
+/// Validates a request; the diagnostics only.
 pub fn validate(request: &Request) -> Report {
-    run(request, View::Skipped).report
+    run(request, Outputs::Report).report
 }
 
 /// Reads and checks the raw server list on its own (no RegionId or LoadBalancerId checks).
 pub fn parse_servers(raw: &str) -> (ServersOutcome, Report) {
     let mut sink = Sink::default();
-    let outcome = check_servers(Some(raw), View::Built, &mut sink);
+    let outcome = check_servers(Some(raw), Outputs::All, &mut sink);
     (outcome, Report::new(sink.finish()))
 }
 
-fn check_servers(raw: Option<&str>, view: View, sink: &mut Sink) -> ServersOutcome {
+fn check_servers(raw: Option<&str>, outputs: Outputs, sink: &mut Sink) -> ServersOutcome {
     let read = servers::read_list(raw);
     let text = raw.unwrap_or("");
     let had_list_errors = !read.errors.is_empty();
@@ -139,7 +140,7 @@ fn check_servers(raw: Option<&str>, view: View, sink: &mut Sink) -> ServersOutco
 
     // The structured view, from the fields already read (every element is an object when
     // there is no list error).
-    let model = if had_list_errors || view == View::Skipped {
+    let model = if had_list_errors || outputs == Outputs::Report {
         None
     } else {
         let mut list = Vec::with_capacity(entries.len());
@@ -149,10 +150,14 @@ fn check_servers(raw: Option<&str>, view: View, sink: &mut Sink) -> ServersOutco
         Some(list)
     };
     let clean = sink.errors.len() == errors_before && !had_list_errors;
-    let resolved = if clean {
+    let resolved = if clean && outputs == Outputs::All {
         entries
-            .into_iter()
-            .map(|e| e.and_then(|(_, _, checked)| checked.resolved))
+            .iter()
+            .map(|e| {
+                e.as_ref()
+                    .and_then(|(_, _, checked)| checked.resolved)
+                    .map(entry::Values::to_resolved)
+            })
             .collect::<Option<Vec<_>>>()
     } else {
         None
