@@ -6,7 +6,7 @@
 use criterion::{Criterion, criterion_group, criterion_main};
 use slb_msgroup::request::{self, RequestOptions};
 use slb_msgroup::response::{ResponseOptions, render_analysis};
-use slb_msgroup::{Format, Request, ServerList, analyze};
+use slb_msgroup::{Format, Request, ServerList, analyze, validate};
 
 fn request(servers: &str) -> Request {
     Request {
@@ -46,6 +46,10 @@ fn bench(c: &mut Criterion) {
     });
     c.bench_function("validate only", |b| {
         b.iter(|| analyze(std::hint::black_box(&valid)).report.ok)
+    });
+    // `validate()`: the report alone, without the structured view of the list.
+    c.bench_function("validate report only", |b| {
+        b.iter(|| validate(std::hint::black_box(&valid)).ok)
     });
     let big = format!(
         "[{}]",

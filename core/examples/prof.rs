@@ -1,7 +1,9 @@
-//! A loop over one request for profilers (callgrind): `cargo run --profile bench --example prof -- valid full`.
+//! A loop over one request for profilers (callgrind): `cargo run --profile bench --example prof --
+//! valid|invalid only|report|full [N]` (`only`: analyze; `report`: validate; `full`: analyze, the
+//! URL and both bodies).
 use slb_msgroup::request::{self, RequestOptions};
 use slb_msgroup::response::{ResponseOptions, render_analysis};
-use slb_msgroup::{Format, Request, ServerList, analyze};
+use slb_msgroup::{Format, Request, ServerList, analyze, validate};
 
 fn main() {
     let which = std::env::args().nth(1).unwrap_or_default();
@@ -16,13 +18,19 @@ fn main() {
         master_slave_backend_servers: Some(ServerList::Raw(servers.into())),
         master_slave_server_group_name: Some("Group1".into()),
     };
-    let full = std::env::args().nth(2).as_deref() == Some("full");
+    let mode = std::env::args().nth(2);
+    let full = mode.as_deref() == Some("full");
+    let report_only = mode.as_deref() == Some("report");
     let n: usize = std::env::args()
         .nth(3)
         .and_then(|s| s.parse().ok())
         .unwrap_or(20_000);
     let mut total = 0;
     for _ in 0..n {
+        if report_only {
+            total += validate(std::hint::black_box(&req)).diagnostics.len();
+            continue;
+        }
         let a = analyze(std::hint::black_box(&req));
         total += a.report.diagnostics.len();
         if full {

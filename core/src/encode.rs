@@ -1,28 +1,50 @@
 //! Percent-encoding with the RPC rules: only `A-Z a-z 0-9 - _ . ~` stay literal; every other
 //! UTF-8 byte becomes `%XX` with uppercase hex (space is `%20`, `*` is `%2A`).
 
-use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
-
-/// Everything but the RFC 3986 unreserved characters.
-const RPC: &AsciiSet = &NON_ALPHANUMERIC
-    .remove(b'-')
-    .remove(b'_')
-    .remove(b'.')
-    .remove(b'~');
+/// The RFC 3986 unreserved characters: the bytes that stay literal.
+const UNRESERVED: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b'.' | b'~');
+        b += 1;
+    }
+    table
+};
 
 /// Percent-encodes `s` with the RPC rules.
 pub fn rpc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
+    let mut out = String::new();
     rpc_into(s, &mut out);
     out
 }
 
-/// Appends `s`, percent-encoded with the RPC rules, to `out`: the encoder's runs of literal text
-/// and `%XX` triples are pushed as they come, without `fmt` (a URL's worth of values is the
-/// costliest part of building a request).
+/// Appends `s`, percent-encoded with the RPC rules, to `out`, without `fmt` (a URL's worth of
+/// values is the costliest part of building a request): runs of unreserved bytes are copied
+/// whole, every other byte becomes `%XX`.
 pub fn rpc_into(s: &str, out: &mut String) {
-    for chunk in utf8_percent_encode(s, RPC) {
-        out.push_str(chunk);
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    out.reserve(s.len());
+    let bytes = s.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        let run = bytes[at..]
+            .iter()
+            .position(|&b| !UNRESERVED[usize::from(b)])
+            .unwrap_or(bytes.len() - at);
+        // A run is unreserved ASCII, so it starts and ends on character boundaries (the bytes
+        // of a multi-byte character are all encoded).
+        if run > 0 {
+            out.push_str(&s[at..at + run]);
+            at += run;
+        }
+        if let Some(&b) = bytes.get(at) {
+            out.push('%');
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 0xF)]));
+            at += 1;
+        }
     }
 }
 

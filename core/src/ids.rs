@@ -25,16 +25,18 @@ impl IdGen {
         let hi = (hi & !0xF000) | 0x4000; // version 4
         let lo = (lo & !(0xC << 60)) | (0x8 << 60); // RFC 4122 variant
         const HEX: &[u8; 16] = b"0123456789ABCDEF";
-        let mut out = String::with_capacity(36);
-        let bits = (u128::from(hi) << 64) | u128::from(lo);
-        for i in 0..32 {
-            if matches!(i, 8 | 12 | 16 | 20) {
-                out.push('-');
-            }
-            let nibble = (bits >> (124 - 4 * i)) & 0xF;
-            out.push(char::from(HEX[nibble as usize]));
+        // Where each byte's two digits go in `8-4-4-4-12`.
+        const AT: [usize; 16] = [0, 2, 4, 6, 9, 11, 14, 16, 19, 21, 24, 26, 28, 30, 32, 34];
+        let bytes = ((u128::from(hi) << 64) | u128::from(lo)).to_be_bytes();
+        let mut out = [b'-'; 36];
+        for (&at, b) in AT.iter().zip(bytes) {
+            out[at] = HEX[usize::from(b >> 4)];
+            out[at + 1] = HEX[usize::from(b & 0xF)];
         }
-        out
+        // Hex digits and hyphens only: always UTF-8.
+        std::str::from_utf8(&out)
+            .map(str::to_owned)
+            .unwrap_or_default()
     }
 
     /// 32 lowercase hex digits, like the SDKs' `SignatureNonce`.
@@ -45,7 +47,8 @@ impl IdGen {
     /// `rsp-` and 13 lowercase letters and digits, like `rsp-0xiju72xwnr93`.
     pub fn group_id(&mut self) -> String {
         const ALPHABET: &[u8; 36] = b"abcdefghijklmnopqrstuvwxyz0123456789";
-        let mut out = String::from("rsp-");
+        let mut out = String::with_capacity(17);
+        out.push_str("rsp-");
         for _ in 0..13 {
             let i = (self.next() % 36) as usize;
             out.push(ALPHABET[i] as char);

@@ -188,9 +188,9 @@ impl fmt::Display for Unexpected<'_> {
 }
 
 /// A JSON node as a serde `Deserializer`.
-struct NodeDe(Node);
+struct NodeDe<'a>(Node<'a>);
 
-impl<'de> IntoDeserializer<'de, Error> for NodeDe {
+impl<'de> IntoDeserializer<'de, Error> for NodeDe<'_> {
     type Deserializer = Self;
 
     fn into_deserializer(self) -> Self {
@@ -198,7 +198,7 @@ impl<'de> IntoDeserializer<'de, Error> for NodeDe {
     }
 }
 
-impl<'de> de::Deserializer<'de> for NodeDe {
+impl<'de> de::Deserializer<'de> for NodeDe<'_> {
     type Error = Error;
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
@@ -210,19 +210,21 @@ impl<'de> de::Deserializer<'de> for NodeDe {
                     visitor.visit_i64(i)
                 } else if let Ok(u) = text.parse::<u64>() {
                     visitor.visit_u64(u)
-                } else if let Some(f) = exact_f64(&text) {
+                } else if let Some(f) = exact_f64(text) {
                     visitor.visit_f64(f)
                 } else {
                     // Beyond an exact f64 (never a valid Port or Weight): the text, as written.
-                    visitor.visit_string(text)
+                    visitor.visit_str(text)
                 }
             }
-            Value::String(s) => visitor.visit_string(s),
+            Value::String(s) => visitor.visit_string(s.into_owned()),
             Value::Array(items) => {
                 visitor.visit_seq(SeqDeserializer::new(items.into_iter().map(NodeDe)))
             }
             Value::Object(members) => visitor.visit_map(MapDeserializer::new(
-                members.into_iter().map(|m| (m.key, NodeDe(m.value))),
+                members
+                    .into_iter()
+                    .map(|m| (m.key.into_owned(), NodeDe(m.value))),
             )),
         }
     }
@@ -242,7 +244,7 @@ impl<'de> de::Deserializer<'de> for NodeDe {
     ) -> Result<V::Value, Error> {
         // The options' enums are plain strings ("v1", "GET", "XML").
         match self.0.value {
-            Value::String(s) => visitor.visit_enum(s.into_deserializer()),
+            Value::String(s) => visitor.visit_enum(s.into_owned().into_deserializer()),
             other => Err(de::Error::invalid_type(unexpected(&other), &"a string")),
         }
     }
@@ -253,7 +255,7 @@ impl<'de> de::Deserializer<'de> for NodeDe {
     }
 }
 
-fn unexpected(value: &Value) -> de::Unexpected<'_> {
+fn unexpected<'v>(value: &'v Value<'_>) -> de::Unexpected<'v> {
     match value {
         Value::Null => de::Unexpected::Unit,
         Value::Bool(b) => de::Unexpected::Bool(*b),

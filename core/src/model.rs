@@ -118,12 +118,12 @@ pub enum NumOrStr {
 impl NumOrStr {
     fn write_json(&self, out: &mut String) {
         match self {
-            Self::Int(i) => out.push_str(&i.to_string()),
+            Self::Int(i) => out.push_str(itoa::Buffer::new().format(*i)),
             // A whole number (from JavaScript, one past 2^53) is written as one, so the
             // validator reports its range rather than "not an integer".
             #[allow(clippy::cast_possible_truncation)]
             Self::Float(f) if f.fract() == 0.0 && f.abs() < 9.0e18 => {
-                out.push_str(&(*f as i64).to_string());
+                out.push_str(itoa::Buffer::new().format(*f as i64));
             }
             // serde_json's float writer, so the wasm carries one float formatter.
             Self::Float(f) if f.is_finite() => {
@@ -299,6 +299,5 @@ pub fn non_finite_name(f: f64) -> String {
 }
 
 fn write_json_string(s: &str, out: &mut String) {
-    // serde_json's string escaping cannot fail for a &str.
-    out.push_str(&serde_json::Value::from(s).to_string());
+    crate::json::write::push_string(out, s);
 }

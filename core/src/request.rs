@@ -275,18 +275,54 @@ pub fn build(request: &Request, options: &RequestOptions) -> Result<BuiltRequest
         });
     check_sizes(request)?;
     let host = host(request, options)?;
-    let base = format!("{}://{host}/", options.protocol.as_str());
-    let mut params = api_params(request);
+    let base = [options.protocol.as_str(), "://", &host, "/"].concat();
 
     match version {
         SignatureVersion::None => {
-            params.push(("Action".into(), ACTION.into()));
-            params.push(("Format".into(), options.format.as_str().into()));
-            params.push(("Version".into(), API_VERSION.into()));
-            let query = sign::canonical_query(&params);
+            // The parameters borrowed from the request, already in canonical (sorted) order, and
+            // written straight into the URL.
+            let list = request
+                .master_slave_backend_servers
+                .as_ref()
+                .map(crate::model::ServerList::raw);
+            let sorted = [
+                ("Action", Some(ACTION)),
+                ("Format", Some(options.format.as_str())),
+                ("LoadBalancerId", request.load_balancer_id.as_deref()),
+                ("MasterSlaveBackendServers", list.as_deref()),
+                (
+                    "MasterSlaveServerGroupName",
+                    request.master_slave_server_group_name.as_deref(),
+                ),
+                ("RegionId", request.region_id.as_deref()),
+                ("Version", Some(API_VERSION)),
+            ];
+            let given = sorted
+                .iter()
+                .filter_map(|&(k, v)| v.filter(|v| !v.is_empty()).map(|v| (k, v)));
+            let mut url = String::with_capacity(
+                base.len()
+                    + 1
+                    + given
+                        .clone()
+                        .map(|(k, v)| k.len() + 3 * v.len() + 2)
+                        .sum::<usize>(),
+            );
+            url.push_str(&base);
+            url.push('?');
+            for (i, (k, v)) in given.enumerate() {
+                // The names are the API's: letters only, nothing to encode.
+                debug_assert_eq!(crate::encode::rpc(k), k);
+                if i > 0 {
+                    url.push('&');
+                }
+                url.push_str(k);
+                url.push('=');
+                crate::encode::rpc_into(v, &mut url);
+            }
             Ok(BuiltRequest {
                 method: options.method.unwrap_or(Method::Get),
-                url: format!("{base}?{query}"),
+                url,
                 host,
                 headers: Vec::new(),
                 canonical_query: None,
@@ -299,6 +335,7 @@ pub fn build(request: &Request, options: &RequestOptions) -> Result<BuiltRequest
         SignatureVersion::V1 => {
             let credentials = signing_inputs(options, version)?;
             let method = options.method.unwrap_or(Method::Get);
+            let mut params = api_params(request);
             params.extend([
                 ("AccessKeyId".into(), credentials.access_key_id.clone()),
                 ("Action".into(), ACTION.into()),
@@ -340,7 +377,7 @@ pub fn build(request: &Request, options: &RequestOptions) -> Result<BuiltRequest
             ];
             let s = sign::v3(
                 "POST",
-                &params,
+                &api_params(request),
                 &headers,
                 sign::EMPTY_PAYLOAD_SHA256,
                 &credentials.access_key_id,

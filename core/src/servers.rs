@@ -17,17 +17,17 @@ pub const PARAM: &str = "MasterSlaveBackendServers";
 
 /// The list as read: its elements (when it could be read) and the list-level errors.
 #[derive(Debug)]
-pub struct ListRead {
+pub struct ListRead<'a> {
     /// `None` when the text is not an array at all (syntax error, too large, too deep, not an
     /// array). An absent or empty parameter is an empty list.
-    pub items: Option<Vec<Node>>,
+    pub items: Option<Vec<Node<'a>>>,
     /// The span of the whole list, when there is one.
     pub span: Option<Span>,
     pub errors: Vec<Diagnostic>,
 }
 
 /// Reads `raw`. `None` (the parameter is absent) and `""` are an empty list.
-pub fn read_list(raw: Option<&str>) -> ListRead {
+pub fn read_list(raw: Option<&str>) -> ListRead<'_> {
     let raw = match raw {
         None | Some("") => {
             return ListRead {
@@ -138,11 +138,11 @@ pub fn read_list(raw: Option<&str>) -> ListRead {
 /// The known fields of one entry, last one winning, plus what else the entry holds.
 #[derive(Debug, Default)]
 pub struct Fields<'a> {
-    pub known: [Option<&'a Member>; 7],
+    pub known: [Option<&'a Member<'a>>; 7],
     /// Keys the service does not know, in order.
-    pub unknown: Vec<&'a Member>,
+    pub unknown: Vec<&'a Member<'a>>,
     /// Known keys given more than once: every occurrence but the last.
-    pub shadowed: Vec<&'a Member>,
+    pub shadowed: Vec<&'a Member<'a>>,
 }
 
 pub const SERVER_ID: usize = 0;
@@ -154,10 +154,10 @@ pub const DESCRIPTION: usize = 5;
 pub const SERVER_IP: usize = 6;
 
 impl<'a> Fields<'a> {
-    pub fn of(members: &'a [Member]) -> Self {
+    pub fn of(members: &'a [Member<'a>]) -> Self {
         let mut fields = Fields::default();
         for m in members {
-            match SERVER_KEYS.iter().position(|k| *k == m.key) {
+            match key_index(&m.key) {
                 Some(i) => {
                     if let Some(previous) = fields.known[i].replace(m) {
                         fields.shadowed.push(previous);
@@ -170,11 +170,27 @@ impl<'a> Fields<'a> {
     }
 
     /// The value of a known field, treating `null` as absent.
-    pub fn value(&self, index: usize) -> Option<&'a Node> {
+    pub fn value(&self, index: usize) -> Option<&'a Node<'a>> {
         self.known[index]
             .map(|m| &m.value)
-            .filter(|n| n.value != Value::Null)
+            .filter(|n| !matches!(n.value, Value::Null))
     }
+}
+
+/// The index of a known key in [`SERVER_KEYS`].
+fn key_index(key: &str) -> Option<usize> {
+    let i = match key {
+        "ServerId" => SERVER_ID,
+        "Port" => PORT,
+        "Weight" => WEIGHT,
+        "ServerType" => SERVER_TYPE,
+        "Type" => TYPE,
+        "Description" => DESCRIPTION,
+        "ServerIp" => SERVER_IP,
+        _ => return None,
+    };
+    debug_assert_eq!(SERVER_KEYS[i], key);
+    Some(i)
 }
 
 /// The structured view of one entry. Values of an unexpected JSON type are kept as their source
@@ -182,13 +198,13 @@ impl<'a> Fields<'a> {
 pub fn to_model(raw: &str, f: &Fields<'_>) -> BackendServer {
     let text = |i: usize| {
         f.value(i).map(|n| match &n.value {
-            Value::String(s) => s.clone(),
+            Value::String(s) => String::from(&**s),
             _ => raw[n.span.start..n.span.end].to_owned(),
         })
     };
     let num = |i: usize| {
         f.value(i).map(|n| match &n.value {
-            Value::String(s) => NumOrStr::Str(s.clone()),
+            Value::String(s) => NumOrStr::Str(String::from(&**s)),
             Value::Number(t) => number_model(t),
             _ => NumOrStr::Str(raw[n.span.start..n.span.end].to_owned()),
         })
@@ -196,7 +212,7 @@ pub fn to_model(raw: &str, f: &Fields<'_>) -> BackendServer {
     // Inserted one by one, as `to_json` does an object's members.
     let mut extra = BTreeMap::new();
     for m in &f.unknown {
-        extra.insert(m.key.clone(), to_json(&m.value));
+        extra.insert(m.key.to_string(), to_json(&m.value));
     }
     BackendServer {
         server_id: text(SERVER_ID),
@@ -253,7 +269,7 @@ pub(crate) fn exact_f64(text: &str) -> Option<f64> {
     Some(if negative { -v } else { v })
 }
 
-fn to_json(node: &Node) -> serde_json::Value {
+fn to_json(node: &Node<'_>) -> serde_json::Value {
     match &node.value {
         Value::Null => serde_json::Value::Null,
         Value::Bool(b) => serde_json::Value::Bool(*b),
@@ -262,14 +278,14 @@ fn to_json(node: &Node) -> serde_json::Value {
             NumOrStr::Float(f) => f.into(),
             NumOrStr::Str(s) => s.into(),
         },
-        Value::String(s) => s.clone().into(),
+        Value::String(s) => s.to_string().into(),
         Value::Array(items) => items.iter().map(to_json).collect(),
         // Inserted one by one (a later duplicate key wins, as with `collect`): collecting sorts
         // first, and that sort costs the `.wasm` about 4 KB.
         Value::Object(members) => {
             let mut map = serde_json::Map::new();
             for m in members {
-                map.insert(m.key.clone(), to_json(&m.value));
+                map.insert(m.key.to_string(), to_json(&m.value));
             }
             map.into()
         }

@@ -24,15 +24,23 @@ pub fn canonical_query(params: &[(String, String)]) -> String {
             .sum::<usize>()
             * 2,
     );
-    for (i, (k, v)) in sorted.iter().enumerate() {
+    push_sorted_query(
+        sorted.iter().map(|(k, v)| (k.as_str(), v.as_str())),
+        &mut out,
+    );
+    out
+}
+
+/// Appends `k=v` pairs already in canonical order, both sides RPC-encoded, joined by `&`.
+fn push_sorted_query<'p>(params: impl IntoIterator<Item = (&'p str, &'p str)>, out: &mut String) {
+    for (i, (k, v)) in params.into_iter().enumerate() {
         if i > 0 {
             out.push('&');
         }
-        encode::rpc_into(k, &mut out);
+        encode::rpc_into(k, out);
         out.push('=');
-        encode::rpc_into(v, &mut out);
+        encode::rpc_into(v, out);
     }
-    out
 }
 
 /// The parts of an RPC v1 signature.

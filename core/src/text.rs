@@ -50,6 +50,11 @@ fn floor_boundary(text: &str, offset: usize) -> usize {
     offset
 }
 
+/// Empty or only whitespace (all that `trim` would remove), found without trimming.
+pub fn is_blank(s: &str) -> bool {
+    s.chars().all(char::is_whitespace)
+}
+
 /// A short, single-line rendering of a source excerpt for messages.
 pub fn excerpt(text: &str) -> String {
     const MAX: usize = 40;

@@ -201,6 +201,7 @@ pub fn check_request(
     // Another action's parameters are not this API's: its rules are not run.
     let other_action = outcome.diagnostics.iter().any(|d| d.check == Check::Action);
     locate::locate(input, &request.method, &mut outcome.diagnostics);
+    let api_request = outcome.api_request();
     let api = if other_action {
         crate::rules::Analysis {
             raw: None,
@@ -211,7 +212,7 @@ pub fn check_request(
             },
         }
     } else {
-        crate::rules::analyze(&outcome.api_request())
+        crate::rules::analyze(&api_request)
     };
     CheckReport::new(kind, request, input, &outcome, &api)
 }

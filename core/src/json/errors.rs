@@ -16,7 +16,7 @@ pub(super) fn describe_char(c: char) -> String {
     }
 }
 
-impl Parser<'_> {
+impl<'a> Parser<'a> {
     /// "found" text and span for whatever is at the current position.
     pub(super) fn found_here(&self) -> (String, Span) {
         match self.char_at(self.pos) {
@@ -39,14 +39,14 @@ impl Parser<'_> {
         }
     }
 
-    pub(super) fn unexpected(&self, expected: &str, fix: Option<Fix>) -> ParseError {
+    pub(super) fn unexpected(&self, expected: &str, fix: Option<Fix>) -> Box<ParseError> {
         let (found, span) = self.found_here();
-        ParseError::Syntax {
+        Box::new(ParseError::Syntax {
             span,
             expected: expected.to_owned(),
             found,
             fix,
-        }
+        })
     }
 
     /// A fix that closes every open container at the end of the text, when the text simply stops.
@@ -54,7 +54,7 @@ impl Parser<'_> {
         if self.pos < self.bytes.len() || self.open.is_empty() {
             return None;
         }
-        let closers: String = self.open.iter().rev().map(|&b| b as char).collect();
+        let closers = self.open.closers();
         Some(Fix::insert(
             format!("Close with {closers}"),
             self.bytes.len(),
@@ -63,9 +63,9 @@ impl Parser<'_> {
     }
 
     /// The text stops right after a comma: the fix drops the comma and closes what is open.
-    pub(super) fn eof_after_comma(&self, comma: usize, expected: &str) -> ParseError {
-        let closers: String = self.open.iter().rev().map(|&b| b as char).collect();
-        ParseError::Syntax {
+    pub(super) fn eof_after_comma(&self, comma: usize, expected: &str) -> Box<ParseError> {
+        let closers = self.open.closers();
+        Box::new(ParseError::Syntax {
             span: Span::at(self.pos),
             expected: expected.to_owned(),
             found: "the end of the text".to_owned(),
@@ -74,6 +74,6 @@ impl Parser<'_> {
                 Span::new(comma, self.bytes.len()),
                 closers,
             )),
-        }
+        })
     }
 }

@@ -13,6 +13,9 @@ mod errors;
 mod numbers;
 mod strings;
 mod structure;
+pub mod write;
+
+use std::borrow::Cow;
 
 use crate::diagnostic::{Fix, Span};
 use errors::describe_char;
@@ -20,18 +23,19 @@ use errors::describe_char;
 /// The deepest nesting accepted (the list itself is depth 1).
 pub const MAX_DEPTH: usize = 32;
 
+/// A value of the tree. Numbers, and strings without escapes, borrow the source text.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Value {
+pub enum Value<'a> {
     Null,
     Bool(bool),
     /// The number's source text, as written (always valid JSON number syntax).
-    Number(String),
-    String(String),
-    Array(Vec<Node>),
-    Object(Vec<Member>),
+    Number(&'a str),
+    String(Cow<'a, str>),
+    Array(Vec<Node<'a>>),
+    Object(Vec<Member<'a>>),
 }
 
-impl Value {
+impl Value<'_> {
     pub const fn kind(&self) -> &'static str {
         match self {
             Self::Null => "null",
@@ -45,16 +49,16 @@ impl Value {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Node {
-    pub value: Value,
+pub struct Node<'a> {
+    pub value: Value<'a>,
     pub span: Span,
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Member {
-    pub key: String,
+pub struct Member<'a> {
+    pub key: Cow<'a, str>,
     pub key_span: Span,
-    pub value: Node,
+    pub value: Node<'a>,
 }
 
 /// Why the text is not a list the service can read.
@@ -72,26 +76,26 @@ pub enum ParseError {
 }
 
 /// Parses one JSON document. `raw` must not be empty (the caller decides what empty means).
-pub fn parse(raw: &str) -> Result<Node, ParseError> {
+pub fn parse(raw: &str) -> Result<Node<'_>, ParseError> {
     parse_nested(raw, MAX_DEPTH)
 }
 
 /// [`parse`] with another bound on nesting (the npm boundary reads whole requests, whose server
-/// list sits one level down).
-pub fn parse_nested(raw: &str, max_depth: usize) -> Result<Node, ParseError> {
+/// list sits one level down), of at most [`MAX_NESTING`].
+pub fn parse_nested(raw: &str, max_depth: usize) -> Result<Node<'_>, ParseError> {
     let mut p = Parser {
         src: raw,
         bytes: raw.as_bytes(),
         pos: 0,
-        open: Vec::new(),
+        open: Open::default(),
         quote: None,
-        max_depth,
+        max_depth: max_depth.min(MAX_NESTING),
     };
     p.skip_ws();
-    let node = p.value()?;
+    let node = p.value().map_err(|e| *e)?;
     p.skip_ws();
     if p.pos < p.bytes.len() {
-        return Err(p.unexpected("the end of the text", None));
+        return Err(*p.unexpected("the end of the text", None));
     }
     Ok(node)
 }
@@ -100,11 +104,56 @@ struct Parser<'a> {
     src: &'a str,
     bytes: &'a [u8],
     pos: usize,
-    /// The closing brackets of the containers that are open, innermost last.
-    open: Vec<u8>,
+    /// The closing brackets of the containers that are open.
+    open: Open,
     /// The first quote character seen, so fixes write keys in the text's own style.
     quote: Option<u8>,
     max_depth: usize,
+}
+
+/// The most nesting [`parse_nested`] reads.
+pub const MAX_NESTING: usize = 128;
+
+/// The closing brackets of the open containers as a stack of bits, innermost last (a set bit is
+/// `}`, a clear one `]`): no allocation, and [`MAX_NESTING`] levels at most.
+#[derive(Debug, Default, Clone, Copy)]
+struct Open {
+    bits: u128,
+    len: usize,
+}
+
+impl Open {
+    const fn len(self) -> usize {
+        self.len
+    }
+
+    const fn is_empty(self) -> bool {
+        self.len == 0
+    }
+
+    /// Pushes `]` or `}`; the caller keeps the depth within [`MAX_NESTING`].
+    fn push(&mut self, closer: u8) {
+        debug_assert!(self.len < MAX_NESTING);
+        let bit = 1u128 << self.len;
+        if closer == b'}' {
+            self.bits |= bit;
+        } else {
+            self.bits &= !bit;
+        }
+        self.len += 1;
+    }
+
+    fn pop(&mut self) {
+        self.len = self.len.saturating_sub(1);
+    }
+
+    /// The closers of everything open, innermost first: what ends the text.
+    fn closers(self) -> String {
+        (0..self.len)
+            .rev()
+            .map(|i| if self.bits >> i & 1 == 1 { '}' } else { ']' })
+            .collect()
+    }
 }
 
 impl Parser<'_> {

@@ -3,8 +3,8 @@
 use super::{Node, ParseError, Parser, Value};
 use crate::diagnostic::{Fix, Span};
 
-impl Parser<'_> {
-    pub(super) fn number(&mut self) -> Result<Node, ParseError> {
+impl<'a> Parser<'a> {
+    pub(super) fn number(&mut self) -> Result<Node<'a>, Box<ParseError>> {
         let start = self.pos;
         if self.peek() == Some(b'-') {
             self.pos += 1;
@@ -22,7 +22,7 @@ impl Parser<'_> {
                     let text = &self.src[int_start..digits_end];
                     let trimmed = text.trim_start_matches('0');
                     let replacement = if trimmed.is_empty() { "0" } else { trimmed };
-                    return Err(ParseError::Syntax {
+                    return Err(Box::new(ParseError::Syntax {
                         span: Span::new(start, digits_end),
                         expected: "a number without leading zeros".to_owned(),
                         found: format!("'{}'", &self.src[start..digits_end]),
@@ -31,7 +31,7 @@ impl Parser<'_> {
                             Span::new(int_start, digits_end),
                             replacement,
                         )),
-                    });
+                    }));
                 }
             }
             Some(b'1'..=b'9') => self.pos = self.digits_end(self.pos),
@@ -55,7 +55,7 @@ impl Parser<'_> {
             self.pos = self.digits_end(self.pos);
         }
         Ok(Node {
-            value: Value::Number(self.src[start..self.pos].to_owned()),
+            value: Value::Number(&self.src[start..self.pos]),
             span: Span::new(start, self.pos),
         })
     }

@@ -1,38 +1,62 @@
 //! Strings in double or single quotes, their escapes and `\u` surrogate pairs.
 
+use std::borrow::Cow;
+
 use super::{ParseError, Parser, describe_char};
 use crate::diagnostic::{Fix, Span};
 
-impl Parser<'_> {
-    /// Reads a string quoted with `q` (the current byte) and returns its decoded text.
-    pub(super) fn string(&mut self, q: u8) -> Result<String, ParseError> {
+/// The bytes that end a run of ordinary characters in a string: a control character, a
+/// backslash (both flags), or the quote (`"` has flag 1, `'` flag 2).
+static STOPS: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = 3;
+        b += 1;
+    }
+    table[b'\\' as usize] = 3;
+    table[b'"' as usize] = 1;
+    table[b'\'' as usize] = 2;
+    table
+};
+
+const fn stop_flag(quote: u8) -> u8 {
+    if quote == b'"' { 1 } else { 2 }
+}
+
+impl<'a> Parser<'a> {
+    /// Reads a string quoted with `q` (the current byte) and returns its decoded text: a slice
+    /// of the source when the string has no escape, else a copy with the escapes decoded.
+    pub(super) fn string(&mut self, q: u8) -> Result<Cow<'a, str>, Box<ParseError>> {
         if self.quote.is_none() {
             self.quote = Some(q);
         }
         let start = self.pos;
         self.pos += 1;
+        let run_end = self.run_end(q);
+        if self.peek_at(run_end) == Some(q) {
+            self.pos = run_end + 1;
+            return Ok(Cow::Borrowed(&self.src[start + 1..run_end]));
+        }
         let mut out = String::new();
         loop {
             // Copy the run of ordinary characters in one go.
-            let run_end = self.bytes[self.pos..]
-                .iter()
-                .position(|&b| b == q || b == b'\\' || b < 0x20)
-                .map_or(self.bytes.len(), |n| self.pos + n);
+            let run_end = self.run_end(q);
             out.push_str(&self.src[self.pos..run_end]);
             self.pos = run_end;
             match self.peek() {
                 None => {
                     let quote = q as char;
-                    return Err(ParseError::Syntax {
+                    return Err(Box::new(ParseError::Syntax {
                         span: Span::new(start, self.bytes.len()),
                         expected: format!("a closing {}", describe_char(quote)),
                         found: "the end of the text".to_owned(),
                         fix: None,
-                    });
+                    }));
                 }
                 Some(b) if b == q => {
                     self.pos += 1;
-                    return Ok(out);
+                    return Ok(Cow::Owned(out));
                 }
                 Some(b'\\') => self.escape(q, &mut out)?,
                 Some(b) => {
@@ -43,7 +67,7 @@ impl Parser<'_> {
                         _ => format!("\\u{b:04x}"),
                     };
                     let span = Span::new(self.pos, self.pos + 1);
-                    return Err(ParseError::Syntax {
+                    return Err(Box::new(ParseError::Syntax {
                         span,
                         expected: "a character or an escape inside the string".to_owned(),
                         found: describe_char(b as char),
@@ -52,13 +76,27 @@ impl Parser<'_> {
                             span,
                             escaped,
                         )),
-                    });
+                    }));
                 }
             }
         }
     }
 
-    pub(super) fn escape(&mut self, q: u8, out: &mut String) -> Result<(), ParseError> {
+    /// Where the run of ordinary characters from the current position ends: at the quote `q`, a
+    /// backslash, a control character, or the end of the text.
+    fn run_end(&self, q: u8) -> usize {
+        let flag = stop_flag(q);
+        self.bytes[self.pos..]
+            .iter()
+            .position(|&b| STOPS[usize::from(b)] & flag != 0)
+            .map_or(self.bytes.len(), |n| self.pos + n)
+    }
+
+    fn peek_at(&self, pos: usize) -> Option<u8> {
+        self.bytes.get(pos).copied()
+    }
+
+    pub(super) fn escape(&mut self, q: u8, out: &mut String) -> Result<(), Box<ParseError>> {
         let start = self.pos;
         self.pos += 1;
         let c = match self.peek() {
@@ -102,12 +140,12 @@ impl Parser<'_> {
                     Some(c) => format!("\\{c}"),
                     None => "a lone backslash".to_owned(),
                 };
-                return Err(ParseError::Syntax {
+                return Err(Box::new(ParseError::Syntax {
                     span: Span::new(start, end),
                     expected: "an escape: \\\" \\\\ \\/ \\b \\f \\n \\r \\t or \\uXXXX".to_owned(),
                     found,
                     fix: None,
-                });
+                }));
             }
         };
         self.pos += 1;
@@ -115,7 +153,7 @@ impl Parser<'_> {
         Ok(())
     }
 
-    pub(super) fn hex4(&mut self, escape_start: usize) -> Result<u32, ParseError> {
+    pub(super) fn hex4(&mut self, escape_start: usize) -> Result<u32, Box<ParseError>> {
         let digits = self.bytes.get(self.pos..self.pos + 4);
         match digits {
             Some(d) if d.iter().all(u8::is_ascii_hexdigit) => {
@@ -131,12 +169,12 @@ impl Parser<'_> {
                     .take_while(|&i| self.bytes[i].is_ascii_hexdigit())
                     .last()
                     .map_or(self.pos, |i| i + 1);
-                Err(ParseError::Syntax {
+                Err(Box::new(ParseError::Syntax {
                     span: Span::new(escape_start, end),
                     expected: "four hex digits after \\u".to_owned(),
                     found: format!("'{}'", &self.src[escape_start..end]),
                     fix: None,
-                })
+                }))
             }
         }
     }

@@ -3,9 +3,9 @@
 use super::{Member, Node, ParseError, Parser, Value};
 use crate::diagnostic::{Fix, Span};
 
-impl Parser<'_> {
+impl<'a> Parser<'a> {
     /// Consumes the closing bracket of the container that opened at `start`.
-    pub(super) fn close(&mut self, start: usize, value: Value) -> Node {
+    pub(super) fn close(&mut self, start: usize, value: Value<'a>) -> Node<'a> {
         self.pos += 1;
         self.open.pop();
         Node {
@@ -15,13 +15,13 @@ impl Parser<'_> {
     }
 
     /// Consumes a comma inside a container closed by `closer`; what follows must be `expected`.
-    pub(super) fn comma(&mut self, closer: u8, expected: &str) -> Result<(), ParseError> {
+    pub(super) fn comma(&mut self, closer: u8, expected: &str) -> Result<(), Box<ParseError>> {
         let comma = self.pos;
         self.pos += 1;
         self.skip_ws();
         match self.peek() {
             None => Err(self.eof_after_comma(comma, expected)),
-            Some(b) if b == closer => Err(ParseError::Syntax {
+            Some(b) if b == closer => Err(Box::new(ParseError::Syntax {
                 span: Span::new(comma, comma + 1),
                 expected: format!("{expected} after ','"),
                 found: format!("'{}' (a trailing comma)", closer as char),
@@ -30,23 +30,23 @@ impl Parser<'_> {
                     Span::new(comma, comma + 1),
                     "",
                 )),
-            }),
+            })),
             Some(_) => Ok(()),
         }
     }
 
-    pub(super) fn enter(&mut self, closer: u8) -> Result<(), ParseError> {
+    pub(super) fn enter(&mut self, closer: u8) -> Result<(), Box<ParseError>> {
         if self.open.len() >= self.max_depth {
-            return Err(ParseError::TooDeep {
+            return Err(Box::new(ParseError::TooDeep {
                 span: Span::new(self.pos, self.pos + 1),
-            });
+            }));
         }
         self.open.push(closer);
         self.pos += 1;
         Ok(())
     }
 
-    pub(super) fn value(&mut self) -> Result<Node, ParseError> {
+    pub(super) fn value(&mut self) -> Result<Node<'a>, Box<ParseError>> {
         match self.peek() {
             Some(b'[') => self.array(),
             Some(b'{') => self.object(),
@@ -76,7 +76,7 @@ impl Parser<'_> {
         }
     }
 
-    pub(super) fn literal(&mut self, len: usize, value: Value) -> Node {
+    pub(super) fn literal(&mut self, len: usize, value: Value<'a>) -> Node<'a> {
         let start = self.pos;
         self.pos += len;
         Node {
@@ -85,7 +85,7 @@ impl Parser<'_> {
         }
     }
 
-    pub(super) fn array(&mut self) -> Result<Node, ParseError> {
+    pub(super) fn array(&mut self) -> Result<Node<'a>, Box<ParseError>> {
         let start = self.pos;
         self.enter(b']')?;
         let mut items = Vec::new();
@@ -112,7 +112,7 @@ impl Parser<'_> {
         }
     }
 
-    pub(super) fn object(&mut self) -> Result<Node, ParseError> {
+    pub(super) fn object(&mut self) -> Result<Node<'a>, Box<ParseError>> {
         let start = self.pos;
         self.enter(b'}')?;
         let mut members = Vec::new();

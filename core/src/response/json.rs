@@ -1,172 +1,98 @@
-//! JSON bodies, built from serde structs so the key order is the service's.
-
-use serde::Serialize;
+//! JSON bodies, written in the service's key order straight into one buffer.
 
 use super::{Failure, Success};
+use crate::json::write::Pretty;
 use crate::rules::Resolved;
 
-fn pretty<T: Serialize>(value: &T) -> String {
-    // Serializing plain structs of strings and integers cannot fail.
-    serde_json::to_string_pretty(value).unwrap_or_default()
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "PascalCase")]
-struct ServiceServer<'a> {
-    server_id: &'a str,
-    port: u16,
-    weight: u8,
-    server_type: &'a str,
-    r#type: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    description: Option<&'a str>,
-}
-
-#[derive(Serialize)]
-struct ServiceServers<'a> {
-    #[serde(rename = "MasterSlaveBackendServer")]
-    items: Vec<ServiceServer<'a>>,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "PascalCase")]
-struct ServiceBody<'a> {
-    request_id: &'a str,
-    master_slave_server_group_id: &'a str,
-    master_slave_backend_servers: ServiceServers<'a>,
-}
+/// Room for a body of two servers (about 550 bytes), so the buffer rarely grows.
+const CAPACITY: usize = 768;
 
 pub(super) fn success_service(s: &Success<'_>) -> String {
-    pretty(&ServiceBody {
-        request_id: s.request_id,
-        master_slave_server_group_id: s.group_id,
-        master_slave_backend_servers: ServiceServers {
-            items: s
-                .servers
-                .iter()
-                .map(|r| ServiceServer {
-                    server_id: &r.server_id,
-                    port: r.port,
-                    weight: r.weight,
-                    server_type: r.server_type,
-                    r#type: r.r#type,
-                    description: r.description.as_deref(),
-                })
-                .collect(),
-        },
-    })
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "PascalCase")]
-struct DocumentedServer<'a> {
-    server_id: &'a str,
-    port: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    weight: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    server_type: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    description: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    r#type: Option<&'a str>,
-}
-
-impl<'a> DocumentedServer<'a> {
-    fn of(r: &'a Resolved) -> Self {
-        Self {
-            server_id: &r.server_id,
-            port: r.port.to_string(),
-            weight: r.weight_given.then(|| r.weight.to_string()),
-            server_type: r.server_type_given.then_some(r.server_type),
-            description: r.description.as_deref(),
-            r#type: r.type_given.then_some(r.r#type),
+    let mut p = Pretty::with_capacity(CAPACITY);
+    p.open(None, '{');
+    p.string("RequestId", s.request_id);
+    p.string("MasterSlaveServerGroupId", s.group_id);
+    p.open(Some("MasterSlaveBackendServers"), '{');
+    p.open(Some("MasterSlaveBackendServer"), '[');
+    for r in s.servers {
+        p.open(None, '{');
+        p.string("ServerId", &r.server_id);
+        p.uint("Port", r.port.into());
+        p.uint("Weight", r.weight.into());
+        p.string("ServerType", r.server_type);
+        p.string("Type", r.r#type);
+        if let Some(d) = &r.description {
+            p.string("Description", d);
         }
+        p.close('}');
     }
-}
-
-#[derive(Serialize)]
-struct DocumentedServers<'a> {
-    #[serde(rename = "MasterSlaveBackendServers")]
-    items: Vec<DocumentedServer<'a>>,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "PascalCase")]
-struct DocumentedInner<'a> {
-    master_slave_backend_servers: DocumentedServers<'a>,
-    master_slave_server_group_id: &'a str,
-    request_id: &'a str,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "PascalCase")]
-struct DocumentedBody<'a> {
-    create_master_slave_server_group: DocumentedInner<'a>,
+    p.close(']');
+    p.close('}');
+    p.close('}');
+    p.finish()
 }
 
 pub(super) fn success_documented(s: &Success<'_>) -> String {
-    pretty(&DocumentedBody {
-        create_master_slave_server_group: DocumentedInner {
-            master_slave_backend_servers: DocumentedServers {
-                items: s.servers.iter().map(DocumentedServer::of).collect(),
-            },
-            master_slave_server_group_id: s.group_id,
-            request_id: s.request_id,
-        },
-    })
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "PascalCase")]
-struct ErrorBody<'a> {
-    request_id: &'a str,
-    host_id: &'a str,
-    code: &'a str,
-    message: &'a str,
-    recommend: &'a str,
+    let mut p = Pretty::with_capacity(CAPACITY);
+    p.open(None, '{');
+    p.open(Some("CreateMasterSlaveServerGroup"), '{');
+    p.open(Some("MasterSlaveBackendServers"), '{');
+    p.open(Some("MasterSlaveBackendServers"), '[');
+    for r in s.servers {
+        p.open(None, '{');
+        documented_fields(r, |name, value| p.string(name, value));
+        p.close('}');
+    }
+    p.close(']');
+    p.close('}');
+    p.string("MasterSlaveServerGroupId", s.group_id);
+    p.string("RequestId", s.request_id);
+    p.close('}');
+    p.close('}');
+    p.finish()
 }
 
 pub(super) fn error(f: &Failure<'_>) -> String {
-    pretty(&ErrorBody {
-        request_id: f.request_id,
-        host_id: f.host_id,
-        code: f.code,
-        message: f.message,
-        recommend: f.recommend,
-    })
+    let mut p = Pretty::with_capacity(CAPACITY);
+    p.open(None, '{');
+    p.string("RequestId", f.request_id);
+    p.string("HostId", f.host_id);
+    p.string("Code", f.code);
+    p.string("Message", f.message);
+    p.string("Recommend", f.recommend);
+    p.close('}');
+    p.finish()
 }
 
-/// The documented layout shares one field order with the XML writer.
-pub(super) fn documented_fields(r: &Resolved) -> Vec<(&'static str, String)> {
-    let d = DocumentedServer::of(r);
-    let mut out = vec![("ServerId", d.server_id.to_owned()), ("Port", d.port)];
-    if let Some(w) = d.weight {
-        out.push(("Weight", w));
+/// The documented layout's fields in order, every value as text (shared with the XML writer):
+/// only the optional fields the request gave.
+pub(super) fn documented_fields(r: &Resolved, mut field: impl FnMut(&'static str, &str)) {
+    let mut digits = itoa::Buffer::new();
+    field("ServerId", &r.server_id);
+    field("Port", digits.format(r.port));
+    if r.weight_given {
+        field("Weight", digits.format(r.weight));
     }
-    if let Some(t) = d.server_type {
-        out.push(("ServerType", t.to_owned()));
+    if r.server_type_given {
+        field("ServerType", r.server_type);
     }
-    if let Some(t) = d.description {
-        out.push(("Description", t.to_owned()));
-    }
-    if let Some(t) = d.r#type {
-        out.push(("Type", t.to_owned()));
-    }
-    out
-}
-
-/// The service layout's fields in order, shared with the XML writer.
-pub(super) fn service_fields(r: &Resolved) -> Vec<(&'static str, String)> {
-    let mut out = vec![
-        ("ServerId", r.server_id.clone()),
-        ("Port", r.port.to_string()),
-        ("Weight", r.weight.to_string()),
-        ("ServerType", r.server_type.to_owned()),
-        ("Type", r.r#type.to_owned()),
-    ];
     if let Some(d) = &r.description {
-        out.push(("Description", d.clone()));
+        field("Description", d);
     }
-    out
+    if r.type_given {
+        field("Type", r.r#type);
+    }
+}
+
+/// The service layout's fields in order, every value as text (shared with the XML writer).
+pub(super) fn service_fields(r: &Resolved, mut field: impl FnMut(&'static str, &str)) {
+    let mut digits = itoa::Buffer::new();
+    field("ServerId", &r.server_id);
+    field("Port", digits.format(r.port));
+    field("Weight", digits.format(r.weight));
+    field("ServerType", r.server_type);
+    field("Type", r.r#type);
+    if let Some(d) = &r.description {
+        field("Description", d);
+    }
 }

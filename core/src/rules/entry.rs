@@ -8,7 +8,7 @@ use crate::model::{DEFAULT_SERVER_TYPE, DEFAULT_TYPE, DEFAULT_WEIGHT, SERVER_KEY
 use crate::servers::{
     DESCRIPTION, Fields, PARAM, PORT, SERVER_ID, SERVER_IP, SERVER_TYPE, TYPE, WEIGHT,
 };
-use crate::text::excerpt;
+use crate::text::{excerpt, is_blank};
 
 /// An entry with every value checked and the defaults filled in.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,35 +36,35 @@ enum IntRead {
     NotInt,
 }
 
-fn read_int(node: Option<&Node>) -> IntRead {
+fn read_int(node: Option<&Node<'_>>) -> IntRead {
     let Some(node) = node else {
         return IntRead::Blank;
     };
-    let text = match &node.value {
+    let text: &str = match &node.value {
         Value::Null => return IntRead::Blank,
-        Value::Number(t) => t.as_str(),
-        Value::String(s) if s.trim().is_empty() => return IntRead::Blank,
-        Value::String(s) => s.as_str(),
+        Value::Number(t) => t,
+        Value::String(s) if is_blank(s) => return IntRead::Blank,
+        Value::String(s) => s,
         _ => return IntRead::NotInt,
     };
     let digits = text.strip_prefix('-').unwrap_or(text);
     if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return IntRead::NotInt;
     }
-    // More digits than any port or weight: clamp, so the range check reports it.
-    let v = if digits.trim_start_matches('0').len() > 30 {
-        i128::MAX
-    } else {
-        digits.parse::<i128>().unwrap_or(i128::MAX)
-    };
+    // More digits than any port or weight: saturate, so the range check reports it.
+    let v = digits.bytes().fold(0u64, |v, b| {
+        v.saturating_mul(10).saturating_add(u64::from(b - b'0'))
+    });
+    let v = i128::from(v);
     IntRead::Int(if text.starts_with('-') { -v } else { v })
 }
 
-/// A string field's text: `Some` for a string (or a number, which the service reads as text).
-fn text_of(node: &Node, raw: &str) -> Option<String> {
+/// A string field's text: `Some` for a string (or a number, which the service reads as text,
+/// as written).
+fn text_of<'n>(node: &'n Node<'_>) -> Option<&'n str> {
     match &node.value {
-        Value::String(s) => Some(s.clone()),
-        Value::Number(_) => Some(raw[node.span.start..node.span.end].to_owned()),
+        Value::String(s) => Some(s),
+        Value::Number(t) => Some(t),
         _ => None,
     }
 }
@@ -92,7 +92,7 @@ pub(super) fn closest<'o>(found: &str, options: &[&'o str]) -> Option<&'o str> {
         .map(|(o, _)| o)
 }
 
-fn replace_string_fix(raw: &str, node: &Node, with: &str) -> Fix {
+fn replace_string_fix(raw: &str, node: &Node<'_>, with: &str) -> Fix {
     let q = quote_at(raw, node.span);
     Fix::replace(
         format!("Change to {with}"),
@@ -103,28 +103,57 @@ fn replace_string_fix(raw: &str, node: &Node, with: &str) -> Fix {
 
 /// What the checks of one entry established, for the pair checks and the response.
 #[derive(Debug)]
-pub(super) struct Checked {
+pub(super) struct Checked<'n> {
     /// The ServerId, when it is a non-blank string or a number.
-    pub server_id: Option<String>,
+    pub server_id: Option<&'n str>,
     /// The Port, when it is an integer in 1..=65535.
     pub port: Option<u16>,
     /// The ServerType (defaulted when not given) and whether it was given, when it is valid.
     pub server_type: Option<(&'static str, bool)>,
     /// Every value, when the entry has no error at all.
-    pub resolved: Option<Resolved>,
+    pub resolved: Option<Values<'n>>,
 }
 
-pub(super) fn check(
+/// Every value of an entry with no error, borrowed from the text until a [`Resolved`] is wanted.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Values<'n> {
+    server_id: &'n str,
+    port: u16,
+    weight: (u8, bool),
+    server_type: (&'static str, bool),
+    r#type: (&'static str, bool),
+    description: Option<&'n str>,
+    server_ip: Option<&'n str>,
+}
+
+impl Values<'_> {
+    pub(super) fn to_resolved(self) -> Resolved {
+        Resolved {
+            server_id: self.server_id.to_owned(),
+            port: self.port,
+            weight: self.weight.0,
+            server_type: self.server_type.0,
+            r#type: self.r#type.0,
+            description: self.description.map(str::to_owned),
+            server_ip: self.server_ip.map(str::to_owned),
+            weight_given: self.weight.1,
+            server_type_given: self.server_type.1,
+            type_given: self.r#type.1,
+        }
+    }
+}
+
+pub(super) fn check<'n>(
     raw: &str,
     index: usize,
-    item: &Node,
-    f: &Fields<'_>,
+    item: &Node<'_>,
+    f: &Fields<'n>,
     sink: &mut Sink,
-) -> Checked {
+) -> Checked<'n> {
     let path = |key: &str| format!("{PARAM}[{index}].{key}");
     // Prose counts servers from 1, as the playground's cards do; paths keep the JSON index.
     let number = index + 1;
-    let show = |node: &Node| excerpt(source(raw, node.span));
+    let show = |node: &Node<'_>| excerpt(source(raw, node.span));
     let mut valid = true;
 
     // 4. ServerId
@@ -150,8 +179,8 @@ pub(super) fn check(
             );
             None
         }
-        Some(node) => match text_of(node, raw) {
-            Some(id) if id.trim().is_empty() => {
+        Some(node) => match text_of(node) {
+            Some(id) if is_blank(id) => {
                 sink.push(
                     Diagnostic::new(
                         Code::BackendServerIdCanNotEmpty,
@@ -282,7 +311,7 @@ pub(super) fn check(
         valid = false;
     }
 
-    let mut texts: [Option<String>; 3] = [None, None, None];
+    let mut texts: [Option<&str>; 3] = [None, None, None];
     for (slot, (field, name)) in [
         (SERVER_ID, "ServerId"),
         (DESCRIPTION, "Description"),
@@ -292,7 +321,7 @@ pub(super) fn check(
     .enumerate()
     {
         if let Some(node) = f.value(field) {
-            match text_of(node, raw) {
+            match text_of(node) {
                 Some(t) => texts[slot] = Some(t),
                 None => {
                     valid = false;
@@ -320,31 +349,23 @@ pub(super) fn check(
         index,
         f,
         kind.map(|k| k.0),
-        description.as_deref(),
-        server_ip.as_deref(),
+        description,
+        server_ip,
         sink,
     );
 
-    let resolved = match (valid, &server_id, port, server_type, weight, kind) {
-        (
-            true,
-            Some(id),
-            Some(port),
-            Some((server_type, server_type_given)),
-            Some((weight, weight_given)),
-            Some((r#type, type_given)),
-        ) => Some(Resolved {
-            server_id: id.clone(),
-            port,
-            weight,
-            server_type,
-            r#type,
-            description,
-            server_ip,
-            weight_given,
-            server_type_given,
-            type_given,
-        }),
+    let resolved = match (valid, server_id, port, server_type, weight, kind) {
+        (true, Some(server_id), Some(port), Some(server_type), Some(weight), Some(r#type)) => {
+            Some(Values {
+                server_id,
+                port,
+                weight,
+                server_type,
+                r#type,
+                description,
+                server_ip,
+            })
+        }
         _ => None,
     };
     Checked {
@@ -371,7 +392,7 @@ fn choice(
     c: &Choice,
     raw: &str,
     index: usize,
-    node: Option<&Node>,
+    node: Option<&Node<'_>>,
     sink: &mut Sink,
 ) -> Option<(&'static str, bool)> {
     let number = index + 1;
@@ -384,7 +405,7 @@ fn choice(
             if let Some(ok) = c.allowed.iter().find(|a| **a == s) {
                 return Some((ok, true));
             }
-            Some(s.as_str())
+            Some(&**s)
         }
         _ => None,
     };
@@ -488,7 +509,7 @@ fn warnings(
         }
     }
     if let Some(k @ ("eni" | "eci")) = kind
-        && server_ip.is_none_or(|ip| ip.trim().is_empty())
+        && server_ip.is_none_or(is_blank)
     {
         let span = f.value(TYPE).map(|n| n.span);
         let mut d = Diagnostic::new(
@@ -519,7 +540,7 @@ fn key_index(key: &str) -> usize {
     SERVER_KEYS.iter().position(|k| *k == key).unwrap_or(0)
 }
 
-fn rename_fix(raw: &str, m: &Member, to: &str) -> Fix {
+fn rename_fix(raw: &str, m: &Member<'_>, to: &str) -> Fix {
     let q = quote_at(raw, m.key_span);
     Fix::replace(format!("Rename to {to}"), m.key_span, format!("{q}{to}{q}"))
 }

@@ -7,7 +7,9 @@ mod params;
 
 use crate::diagnostic::{Diagnostic, Report};
 use crate::json::Value;
-use crate::model::{BackendServer, Request};
+use std::borrow::Cow;
+
+use crate::model::{BackendServer, Request, ServerList};
 use crate::servers::{self, Fields};
 
 pub use entry::Resolved;
@@ -47,22 +49,35 @@ pub struct ServersOutcome {
 
 /// The result of validating a whole request.
 #[derive(Debug)]
-pub struct Analysis {
-    /// The `MasterSlaveBackendServers` string as it goes on the wire (`None` when absent).
-    pub raw: Option<String>,
+pub struct Analysis<'r> {
+    /// The `MasterSlaveBackendServers` string as it goes on the wire (`None` when absent):
+    /// borrowed from the request when it holds the raw string.
+    pub raw: Option<Cow<'r, str>>,
     pub report: Report,
     pub servers: ServersOutcome,
 }
 
 /// Validates a request.
-pub fn analyze(request: &Request) -> Analysis {
+pub fn analyze(request: &Request) -> Analysis<'_> {
+    run(request, Outputs::All)
+}
+
+/// What a run builds besides the report: everything ([`analyze`], [`parse_servers`]), or
+/// nothing ([`validate`], which skips the list's structured view and resolved entries).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Outputs {
+    All,
+    Report,
+}
+
+fn run(request: &Request, outputs: Outputs) -> Analysis<'_> {
     let raw = request
         .master_slave_backend_servers
         .as_ref()
-        .map(|l| l.raw().into_owned());
+        .map(ServerList::raw);
     let mut sink = Sink::default();
     params::check(request, &mut sink);
-    let servers = check_servers(raw.as_deref(), &mut sink);
+    let servers = check_servers(raw.as_deref(), outputs, &mut sink);
     let report = Report::new(sink.finish());
     let servers = if report.ok {
         servers
@@ -81,17 +96,17 @@ pub fn analyze(request: &Request) -> Analysis {
 
 /// Validates a request; the diagnostics only.
 pub fn validate(request: &Request) -> Report {
-    analyze(request).report
+    run(request, Outputs::Report).report
 }
 
 /// Reads and checks the raw server list on its own (no RegionId or LoadBalancerId checks).
 pub fn parse_servers(raw: &str) -> (ServersOutcome, Report) {
     let mut sink = Sink::default();
-    let outcome = check_servers(Some(raw), &mut sink);
+    let outcome = check_servers(Some(raw), Outputs::All, &mut sink);
     (outcome, Report::new(sink.finish()))
 }
 
-fn check_servers(raw: Option<&str>, sink: &mut Sink) -> ServersOutcome {
+fn check_servers(raw: Option<&str>, outputs: Outputs, sink: &mut Sink) -> ServersOutcome {
     let read = servers::read_list(raw);
     let text = raw.unwrap_or("");
     let had_list_errors = !read.errors.is_empty();
@@ -125,22 +140,24 @@ fn check_servers(raw: Option<&str>, sink: &mut Sink) -> ServersOutcome {
 
     // The structured view, from the fields already read (every element is an object when
     // there is no list error).
-    let model = if had_list_errors {
+    let model = if had_list_errors || outputs == Outputs::Report {
         None
     } else {
+        let mut list = Vec::with_capacity(entries.len());
+        for (_, fields, _) in entries.iter().flatten() {
+            list.push(servers::to_model(text, fields));
+        }
+        Some(list)
+    };
+    let clean = sink.errors.len() == errors_before && !had_list_errors;
+    let resolved = if clean && outputs == Outputs::All {
         entries
             .iter()
             .map(|e| {
                 e.as_ref()
-                    .map(|(_, fields, _)| servers::to_model(text, fields))
+                    .and_then(|(_, _, checked)| checked.resolved)
+                    .map(entry::Values::to_resolved)
             })
-            .collect()
-    };
-    let clean = sink.errors.len() == errors_before && !had_list_errors;
-    let resolved = if clean {
-        entries
-            .into_iter()
-            .map(|e| e.and_then(|(_, _, checked)| checked.resolved))
             .collect::<Option<Vec<_>>>()
     } else {
         None

@@ -31,12 +31,12 @@ pub(super) fn check_count(count: usize, span: Option<Span>, sink: &mut Sink) {
     sink.push(d);
 }
 
-type Entry<'a> = (&'a Node, Fields<'a>, Checked);
+type Entry<'a> = (&'a Node<'a>, Fields<'a>, Checked<'a>);
 
 pub(super) fn check_pair(raw: &str, [a, b]: [&Entry<'_>; 2], sink: &mut Sink) {
     // 9. The same ServerId and Port, only when both ids and ports are valid.
     if let (Some(ida), Some(idb), Some(pa), Some(pb)) =
-        (&a.2.server_id, &b.2.server_id, a.2.port, b.2.port)
+        (a.2.server_id, b.2.server_id, a.2.port, b.2.port)
         && ida == idb
         && pa == pb
     {

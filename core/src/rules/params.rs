@@ -5,7 +5,7 @@ use crate::codes::Code;
 use crate::diagnostic::{Check, Diagnostic};
 use crate::endpoint;
 use crate::model::Request;
-use crate::text::excerpt;
+use crate::text::{excerpt, is_blank};
 
 /// The longest group name we accept without a warning (undocumented; the sibling
 /// VServerGroupName allows 80).
@@ -28,14 +28,8 @@ fn missing(name: &str, check: Check) -> Diagnostic {
 }
 
 pub(super) fn check(request: &Request, sink: &mut Sink) {
-    let region = request
-        .region_id
-        .as_deref()
-        .filter(|s| !s.trim().is_empty());
-    let lb = request
-        .load_balancer_id
-        .as_deref()
-        .filter(|s| !s.trim().is_empty());
+    let region = request.region_id.as_deref().filter(|s| !is_blank(s));
+    let lb = request.load_balancer_id.as_deref().filter(|s| !is_blank(s));
 
     match region {
         None => sink.push(missing("RegionId", Check::RegionMissing)),
