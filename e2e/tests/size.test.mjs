@@ -6,7 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { Playground } from '../lib/playground.mjs';
 
 // Issue 13's target is 170 KiB; see the README's "Sizes" for where the bytes go.
-const BUDGET_KIB = 280;
+const BUDGET_KIB = 252;
 
 const BUDGET = BUDGET_KIB * 1024;
 
