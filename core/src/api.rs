@@ -313,12 +313,8 @@ pub fn parse_request(text: &str) -> Result<Request, String> {
 
 /// `validate(request)`.
 pub fn validate(request: &Request, units: Units) -> ApiReport {
-    let analysis = rules::analyze(request);
-    report(
-        analysis.raw.as_deref().unwrap_or(""),
-        &analysis.report,
-        units,
-    )
+    let (raw, r) = rules::validate_with_raw(request);
+    report(raw.as_deref().unwrap_or(""), &r, units)
 }
 
 /// `parseServers(raw)`.

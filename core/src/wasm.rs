@@ -337,8 +337,8 @@ pub fn validate(
     #[wasm_bindgen(unchecked_param_type = "Request")] request: JsValue,
 ) -> Result<JsValue, JsError> {
     let request = self::request("validate", request)?;
-    let analysis = crate::rules::analyze(&request);
-    report_to_js(analysis.raw.as_deref().unwrap_or(""), &analysis.report)
+    let (raw, report) = crate::rules::validate_with_raw(&request);
+    report_to_js(raw.as_deref().unwrap_or(""), &report)
 }
 
 /// Parses a raw `MasterSlaveBackendServers` string the way the service reads it (JSON, or the

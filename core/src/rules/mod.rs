@@ -99,6 +99,14 @@ pub fn validate(request: &Request) -> Report {
     run(request, Outputs::Report).report
 }
 
+/// Validates a request, keeping the list's text the spans point into (what the npm package
+/// needs to turn them into UTF-16 offsets): [`validate`] plus that text, without the list's
+/// structured view and resolved entries that [`analyze`] builds.
+pub fn validate_with_raw(request: &Request) -> (Option<Cow<'_, str>>, Report) {
+    let analysis = run(request, Outputs::Report);
+    (analysis.raw, analysis.report)
+}
+
 /// Reads and checks the raw server list on its own (no RegionId or LoadBalancerId checks).
 pub fn parse_servers(raw: &str) -> (ServersOutcome, Report) {
     let mut sink = Sink::default();
