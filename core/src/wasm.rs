@@ -132,47 +132,13 @@ fn json_object(pairs: &[(String, String)], out: &mut String) {
     out.push('}');
 }
 
-fn json_uint(mut n: usize, out: &mut String) {
-    let mut digits = [0u8; 20];
-    let mut i = digits.len();
-    loop {
-        i -= 1;
-        digits[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    out.extend(digits[i..].iter().map(|&d| char::from(d)));
+fn json_uint(n: usize, out: &mut String) {
+    crate::json::write::push_uint(out, n as u64);
 }
 
-/// A JSON string literal: quotes, backslashes and control characters escaped, the rest as is.
+/// A JSON string literal, escaped as serde_json escapes it (the core's one JSON string writer).
 fn json_string(s: &str, out: &mut String) {
-    const HEX: &[u8; 16] = b"0123456789abcdef";
-    out.push('"');
-    let mut start = 0;
-    for (i, b) in s.bytes().enumerate() {
-        let escaped = match b {
-            b'"' => "\\\"",
-            b'\\' => "\\\\",
-            b'\n' => "\\n",
-            b'\r' => "\\r",
-            b'\t' => "\\t",
-            0..=0x1f => "",
-            _ => continue,
-        };
-        out.push_str(&s[start..i]);
-        if escaped.is_empty() {
-            out.push_str("\\u00");
-            out.push(char::from(HEX[usize::from(b >> 4)]));
-            out.push(char::from(HEX[usize::from(b & 0xf)]));
-        } else {
-            out.push_str(escaped);
-        }
-        start = i + 1;
-    }
-    out.push_str(&s[start..]);
-    out.push('"');
+    crate::json::write::push_string(out, s);
 }
 
 /// Reads a plain JS object into `T` in one pass: `JSON.stringify` on the JS side (which stops at a
