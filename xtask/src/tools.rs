@@ -210,6 +210,9 @@ pub fn ensure_npm_packages(dir: &str) -> Result {
         Cmd::new("npm")
             .args(["ci", "--no-audit", "--no-fund"])
             .dir(dir)
+            // swagger-ui-dist (the cold-load bench's comparison) depends on @scarf/scarf, whose
+            // install script reports the install to scarf.sh unless told not to.
+            .env("SCARF_ANALYTICS", "false")
             .run()?;
     }
     Ok(())
