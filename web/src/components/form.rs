@@ -65,9 +65,11 @@ pub fn Form() -> impl IntoView {
                     children=move |index| view! { <ServerCard index/> }
                 />
             </div>
-            {move || hidden_note().map(|note| view! {
+            // The line and its button stay in place while the count in the line changes, so a
+            // click or a keypress on "Show 10 more" never meets a button being replaced.
+            <Show when=move || hidden_note().is_some()>
                 <div class="row more-cards">
-                    <p id="more-cards" class="note">{note}</p>
+                    <p id="more-cards" class="note">{move || hidden_note().unwrap_or_default()}</p>
                     <button
                         type="button"
                         aria-describedby="more-cards"
@@ -81,7 +83,7 @@ pub fn Form() -> impl IntoView {
                         }
                     >"Show 10 more"</button>
                 </div>
-            })}
+            </Show>
             <div class="row">
                 <button type="button" id="add-server" on:click=move |_| {
                     let raw = ctx.state.with_untracked(|s| s.servers.clone());
