@@ -301,27 +301,12 @@ fn run(cli: Cli) -> Result<ExitCode, Usage> {
             credentials,
             log,
         } => {
-            let mut known = std::collections::BTreeMap::new();
-            for c in credentials {
-                match c.split_once(':') {
-                    Some((id, secret)) if !id.is_empty() && !secret.is_empty() => {
-                        known.insert(id.to_owned(), secret.to_owned());
-                    }
-                    _ => {
-                        return Err(Usage(format!(
-                            "--credential {c:?}: expected ID:SECRET, both non-empty"
-                        )));
-                    }
-                }
-            }
+            let credentials = slb_msgroup::emulator::Credentials::from_pairs(&credentials)
+                .map_err(|e| Usage(format!("--credential {e}")))?;
             let config = emulate::Config {
                 host,
                 port,
-                credentials: if known.is_empty() {
-                    slb_msgroup::emulator::Credentials::Any
-                } else {
-                    slb_msgroup::emulator::Credentials::Known(known)
-                },
+                credentials,
                 log: match log {
                     LogArg::Text => slb_msgroup::emulator::LogFormat::Text,
                     LogArg::Json => slb_msgroup::emulator::LogFormat::Json,

@@ -561,19 +561,8 @@ fn answer(
 #[wasm_bindgen(js_name = emulatorNew)]
 pub fn emulator_new(credentials: Vec<String>, log: &str) -> Result<u32, JsError> {
     use crate::emulator::{Credentials, LogFormat, Options, State};
-    let mut known = std::collections::BTreeMap::new();
-    for c in credentials {
-        match c.split_once(':') {
-            Some((id, secret)) if !id.is_empty() && !secret.is_empty() => {
-                known.insert(id.to_owned(), secret.to_owned());
-            }
-            _ => {
-                return Err(JsError::new(&format!(
-                    "startEmulator: credential {c:?}: expected ID:SECRET, both non-empty"
-                )));
-            }
-        }
-    }
+    let credentials = Credentials::from_pairs(&credentials)
+        .map_err(|e| JsError::new(&format!("startEmulator: credential {e}")))?;
     let log = match log {
         "text" => LogFormat::Text,
         "json" => LogFormat::Json,
@@ -585,13 +574,7 @@ pub fn emulator_new(credentials: Vec<String>, log: &str) -> Result<u32, JsError>
     };
     let emulator = emulators::Emulator {
         state: State::new(entropy()),
-        options: Options {
-            credentials: if known.is_empty() {
-                Credentials::Any
-            } else {
-                Credentials::Known(known)
-            },
-        },
+        options: Options { credentials },
         log,
     };
     Ok(emulators::ALL.with(|all| {

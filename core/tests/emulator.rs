@@ -389,3 +389,23 @@ fn log_lines_hold_client_text_on_one_line() {
         "{line}"
     );
 }
+
+#[test]
+fn credentials_read_from_id_secret_pairs() {
+    assert_eq!(
+        Credentials::from_pairs(Vec::<String>::new()),
+        Ok(Credentials::Any)
+    );
+    assert_eq!(
+        Credentials::from_pairs(["a:1", "b:x:y", "a:2"]),
+        Ok(Credentials::Known(
+            [("a".into(), "2".into()), ("b".into(), "x:y".into())].into()
+        ))
+    );
+    for bad in ["nocolon", ":secret", "id:"] {
+        assert_eq!(
+            Credentials::from_pairs(["ok:1", bad]),
+            Err(format!("{bad:?}: expected ID:SECRET, both non-empty"))
+        );
+    }
+}

@@ -25,6 +25,29 @@ pub enum Credentials {
     Known(BTreeMap<String, String>),
 }
 
+impl Credentials {
+    /// Reads `ID:SECRET` strings (the CLI's `--credential`, the npm emulator's `credentials`):
+    /// none is [`Credentials::Any`]; a later repeat of an id wins. `Err` names the first string
+    /// that is not two non-empty parts.
+    pub fn from_pairs<S: AsRef<str>>(pairs: impl IntoIterator<Item = S>) -> Result<Self, String> {
+        let mut known = BTreeMap::new();
+        for pair in pairs {
+            let pair = pair.as_ref();
+            match pair.split_once(':') {
+                Some((id, secret)) if !id.is_empty() && !secret.is_empty() => {
+                    known.insert(id.to_owned(), secret.to_owned());
+                }
+                _ => return Err(format!("{pair:?}: expected ID:SECRET, both non-empty")),
+            }
+        }
+        Ok(if known.is_empty() {
+            Self::Any
+        } else {
+            Self::Known(known)
+        })
+    }
+}
+
 /// A request the gateway lets through to the API's rules.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Admitted {
